@@ -1,0 +1,215 @@
+package org.movierec.core.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.training.LearningRateSchedule;
+import org.movierec.core.training.LossKind;
+import org.movierec.core.training.OptimizerKind;
+
+/** Every configuration key movierec understands, each declared once with its default. */
+public final class Keys {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+
+  /** The backend that trains and serves models, found by this name through the SPI. */
+  public static final ConfigKey<String> BACKEND =
+      ConfigKey.text(
+          "backend",
+          "djl",
+          "a backend name such as djl or baseline",
+          value -> NAME.matcher(value).matches(),
+          "backend that trains and serves the model (djl, baseline)");
+
+  /** The device to compute on. */
+  public static final ConfigKey<String> DEVICE =
+      ConfigKey.text(
+          "device",
+          "auto",
+          "one of auto, cpu, gpu, gpu:N",
+          value -> {
+            try {
+              DeviceRequest.parse(value);
+              return true;
+            } catch (IllegalArgumentException e) {
+              return false;
+            }
+          },
+          "compute device: auto (GPU when one is found), cpu, gpu or gpu:N");
+
+  /** The network architecture: a built-in spec name or a JSON spec file. */
+  public static final ConfigKey<String> NETWORK =
+      ConfigKey.text(
+          "network",
+          "seed",
+          "a built-in network name (seed) or the path of a JSON network spec",
+          value -> !value.isEmpty(),
+          "network spec: built-in name or path of a JSON spec file");
+
+  /** Passes over the training data. */
+  public static final ConfigKey<Integer> EPOCHS =
+      ConfigKey.integer("epochs", 50, 1, 100_000, "passes over the training ratings");
+
+  /** Ratings per optimizer step. */
+  public static final ConfigKey<Integer> BATCH_SIZE =
+      ConfigKey.integer("batch_size", 256, 1, 1 << 24, "ratings per optimizer step");
+
+  /** The initial learning rate. */
+  public static final ConfigKey<Double> LEARNING_RATE =
+      ConfigKey.decimal(
+          "learning_rate", 0.001, 0, false, 10, "initial learning rate of the optimizer");
+
+  /** The optimizer. */
+  public static final ConfigKey<OptimizerKind> OPTIMIZER =
+      ConfigKey.choice("optimizer", OptimizerKind.class, OptimizerKind.ADAM, "optimizer");
+
+  /** Adam's first-moment decay. */
+  public static final ConfigKey<Double> ADAM_BETA1 =
+      ConfigKey.decimal("adam_beta1", 0.9, 0, true, 1, "Adam's first-moment decay rate");
+
+  /** Adam's second-moment decay. */
+  public static final ConfigKey<Double> ADAM_BETA2 =
+      ConfigKey.decimal("adam_beta2", 0.999, 0, true, 1, "Adam's second-moment decay rate");
+
+  /** Adam's epsilon. */
+  public static final ConfigKey<Double> ADAM_EPSILON =
+      ConfigKey.decimal(
+          "adam_epsilon", 1e-8, 0, false, 1, "Adam's epsilon added to the denominator");
+
+  /** L2 weight decay on the dense layers. */
+  public static final ConfigKey<Double> WEIGHT_DECAY =
+      ConfigKey.decimal(
+          "weight_decay",
+          0,
+          0,
+          true,
+          Double.MAX_VALUE,
+          "L2 weight decay on dense-layer weights and biases (0 = none)");
+
+  /** L2 weight decay on the embeddings. */
+  public static final ConfigKey<Double> EMBEDDING_WEIGHT_DECAY =
+      ConfigKey.decimal(
+          "embedding_weight_decay",
+          0,
+          0,
+          true,
+          Double.MAX_VALUE,
+          "L2 weight decay on the user and movie embeddings (0 = none)");
+
+  /** The learning-rate schedule. */
+  public static final ConfigKey<LearningRateSchedule> LR_SCHEDULE =
+      ConfigKey.choice(
+          "lr_schedule",
+          LearningRateSchedule.class,
+          LearningRateSchedule.CONSTANT,
+          "learning-rate schedule over epochs");
+
+  /** The factor of the step schedule. */
+  public static final ConfigKey<Double> LR_DECAY_FACTOR =
+      ConfigKey.decimal("lr_decay_factor", 0.5, 0, false, 1, "factor applied by the step schedule");
+
+  /** The period of the step schedule. */
+  public static final ConfigKey<Integer> LR_DECAY_EPOCHS =
+      ConfigKey.integer(
+          "lr_decay_epochs",
+          10,
+          1,
+          Integer.MAX_VALUE,
+          "epochs between two decays of the step schedule");
+
+  /** The training loss. */
+  public static final ConfigKey<LossKind> LOSS =
+      ConfigKey.choice("loss", LossKind.class, LossKind.RMSE, "per-batch training loss");
+
+  /** The random seed. */
+  public static final ConfigKey<Long> SEED =
+      ConfigKey.longValue(
+          "seed", 1, "random seed for initialization, shuffling and validation split");
+
+  /** Share of the training ratings held out for validation. */
+  public static final ConfigKey<Double> VALIDATION_FRACTION =
+      ConfigKey.decimal(
+          "validation_fraction",
+          0,
+          0,
+          true,
+          0.9,
+          "share of training ratings held out to measure validation RMSE (0 = none)");
+
+  /** Epochs without validation improvement before training stops. */
+  public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE =
+      ConfigKey.integer(
+          "early_stopping_patience",
+          0,
+          0,
+          Integer.MAX_VALUE,
+          "stop after this many epochs without a better validation RMSE and keep the best"
+              + " epoch (0 = off; needs validation_fraction > 0)");
+
+  /** What to do with unknown users and movies. */
+  public static final ConfigKey<ColdStartPolicy> COLD_START =
+      ConfigKey.choice(
+          "cold_start",
+          ColdStartPolicy.class,
+          ColdStartPolicy.FALLBACK,
+          "unknown user or movie: error, or fall back to the bias estimate");
+
+  /** Threads for computation. */
+  public static final ConfigKey<Integer> THREADS =
+      ConfigKey.integer("threads", 0, 0, 1024, "compute threads for the engine (0 = one per core)");
+
+  /** Regularization of user biases. */
+  public static final ConfigKey<Double> BIAS_REG_USER =
+      ConfigKey.decimal(
+          "bias_reg_user",
+          15,
+          0,
+          true,
+          Double.MAX_VALUE,
+          "regularization of user biases in the bias baseline and fallback");
+
+  /** Regularization of movie biases. */
+  public static final ConfigKey<Double> BIAS_REG_MOVIE =
+      ConfigKey.decimal(
+          "bias_reg_movie",
+          10,
+          0,
+          true,
+          Double.MAX_VALUE,
+          "regularization of movie biases in the bias baseline and fallback");
+
+  /** Alternating least-squares sweeps of the bias fit. */
+  public static final ConfigKey<Integer> BIAS_ITERATIONS =
+      ConfigKey.integer(
+          "bias_iterations", 10, 1, 10_000, "alternating least-squares sweeps of the bias fit");
+
+  /** Every key, in documentation order. */
+  public static final List<ConfigKey<?>> ALL =
+      List.of(
+          BACKEND,
+          DEVICE,
+          NETWORK,
+          EPOCHS,
+          BATCH_SIZE,
+          LEARNING_RATE,
+          OPTIMIZER,
+          ADAM_BETA1,
+          ADAM_BETA2,
+          ADAM_EPSILON,
+          WEIGHT_DECAY,
+          EMBEDDING_WEIGHT_DECAY,
+          LR_SCHEDULE,
+          LR_DECAY_FACTOR,
+          LR_DECAY_EPOCHS,
+          LOSS,
+          SEED,
+          VALIDATION_FRACTION,
+          EARLY_STOPPING_PATIENCE,
+          COLD_START,
+          THREADS,
+          BIAS_REG_USER,
+          BIAS_REG_MOVIE,
+          BIAS_ITERATIONS);
+
+  private Keys() {}
+}

@@ -1,0 +1,2 @@
+/** Typed, validated configuration keys and the errors they raise. */
+package org.movierec.core.config;

@@ -1,0 +1,2 @@
+/** Ratings as primitive columns with their id maps, rating scale and movie metadata. */
+package org.movierec.core.data;

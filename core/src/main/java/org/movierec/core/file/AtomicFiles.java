@@ -1,0 +1,71 @@
+package org.movierec.core.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that readers see the old content or the new, never a half-written file: the bytes
+ * go to a temporary file beside the target, are forced to disk, then renamed over it.
+ */
+public final class AtomicFiles {
+
+  /**
+   * For crash tests only: when set to a byte count, the JVM halts after writing that many bytes of
+   * the temporary file, as a power cut would.
+   */
+  static final String HALT_AFTER_BYTES = "movierec.test.haltAfterBytes";
+
+  private static final int CHUNK = 1 << 20;
+
+  private AtomicFiles() {}
+
+  /** Replaces {@code target} with {@code content} atomically. */
+  public static void write(Path target, byte[] content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Files.createDirectories(directory);
+    Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+    try {
+      long haltAfter = Long.getLong(HALT_AFTER_BYTES, -1);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        for (int offset = 0; offset < content.length; offset += CHUNK) {
+          int length = Math.min(CHUNK, content.length - offset);
+          if (haltAfter >= 0 && offset + length > haltAfter) {
+            int partial = (int) Math.max(0, haltAfter - offset);
+            channel.write(ByteBuffer.wrap(content, offset, partial));
+            channel.force(true);
+            Runtime.getRuntime().halt(86);
+          }
+          ByteBuffer chunk = ByteBuffer.wrap(content, offset, length);
+          while (chunk.hasRemaining()) {
+            channel.write(chunk);
+          }
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      forceDirectory(directory);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot sync a directory; the rename itself is still atomic there.
+    }
+  }
+}

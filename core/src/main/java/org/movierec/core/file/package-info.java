@@ -1,0 +1,2 @@
+/** The one-file model container: sections, checksum, atomic writes and clear load errors. */
+package org.movierec.core.file;

@@ -1,0 +1,75 @@
+package org.movierec.core.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.movierec.core.data.IdIndex;
+import org.movierec.core.data.RatingScale;
+
+/**
+ * A trained recommender: predicts ratings by raw user and movie ids, clipped to its rating scale,
+ * and recommends unseen movies. Implementations are safe to call from many threads at once. Close
+ * it to free engine resources.
+ */
+public interface Model extends AutoCloseable {
+
+  /** How the model was made: backend, engine, architecture, configuration and metrics. */
+  ModelInfo info();
+
+  /** The users the model was trained on. */
+  IdIndex users();
+
+  /** The movies the model was trained on. */
+  IdIndex movies();
+
+  /** The rating scale its predictions are clipped to. */
+  RatingScale scale();
+
+  /** What it does for users or movies it never saw. */
+  ColdStartPolicy coldStartPolicy();
+
+  /**
+   * The predicted rating of one pair.
+   *
+   * @throws UnknownIdException when an id is unknown and the policy is {@link
+   *     ColdStartPolicy#ERROR}
+   */
+  float predict(int rawUserId, int rawMovieId);
+
+  /**
+   * Predicted ratings of many pairs, {@code result[i]} for {@code (rawUserIds[i], rawMovieIds[i])}.
+   *
+   * @throws UnknownIdException when an id is unknown and the policy is {@link
+   *     ColdStartPolicy#ERROR}
+   */
+  float[] predict(int[] rawUserIds, int[] rawMovieIds);
+
+  /**
+   * The {@code count} movies with the highest predicted rating that the user did not rate in
+   * training, best first; ties go to the lower raw movie id.
+   *
+   * @throws UnknownIdException when the user is unknown and the policy is {@link
+   *     ColdStartPolicy#ERROR}
+   */
+  List<Recommendation> recommend(int rawUserId, int count);
+
+  /** Tells whether the user was in the training data. */
+  default boolean knowsUser(int rawUserId) {
+    return users().contains(rawUserId);
+  }
+
+  /** Tells whether the movie was in the training data. */
+  default boolean knowsMovie(int rawMovieId) {
+    return movies().contains(rawMovieId);
+  }
+
+  /**
+   * Writes everything needed to predict into one file, atomically: a crash leaves the previous file
+   * intact.
+   */
+  void save(Path file) throws IOException;
+
+  /** Frees engine resources; predictions afterwards fail. */
+  @Override
+  void close();
+}

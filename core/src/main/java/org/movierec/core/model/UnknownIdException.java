@@ -1,0 +1,15 @@
+package org.movierec.core.model;
+
+/** Raised when a model is asked about a user or movie it never saw and the policy is ERROR. */
+public class UnknownIdException extends RuntimeException {
+
+  /** An error naming the kind of id ({@code user} or {@code movie}) and the raw id. */
+  public UnknownIdException(String kind, int rawId) {
+    super(
+        kind
+            + " "
+            + rawId
+            + " does not appear in the model's training data; set cold_start=fallback to answer"
+            + " with the bias estimate instead");
+  }
+}

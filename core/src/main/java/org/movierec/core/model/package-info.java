@@ -1,0 +1,2 @@
+/** The trained-model contract and the parts every backend's model shares. */
+package org.movierec.core.model;

@@ -1,0 +1,2 @@
+/** Training contracts: the trainer, its progress listener and what it reports. */
+package org.movierec.core.training;
