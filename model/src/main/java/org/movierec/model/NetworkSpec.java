@@ -1,0 +1,131 @@
+package org.movierec.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.List;
+
+/**
+ * The recommender network described as data: a user and a movie embedding, concatenated, then dense
+ * layers each followed by its activation; the last layer has one unit, the predicted rating. A
+ * backend realizes exactly this, without guessing. Stored as JSON inside model files.
+ *
+ * @param name a short name, e.g. {@code seed}
+ * @param userEmbedding the user embedding table
+ * @param movieEmbedding the movie embedding table
+ * @param layers the dense layers in order; the last one is the output
+ */
+public record NetworkSpec(
+    @JsonProperty("name") String name,
+    @JsonProperty("user_embedding") EmbeddingSpec userEmbedding,
+    @JsonProperty("movie_embedding") EmbeddingSpec movieEmbedding,
+    @JsonProperty("layers") List<DenseLayerSpec> layers) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+  /** Checks that every part is present and the output is a single unit. */
+  public NetworkSpec {
+    if (name == null || name.isBlank()) {
+      throw new NetworkSpecException("network spec needs a non-empty name");
+    }
+    if (userEmbedding == null || movieEmbedding == null) {
+      throw new NetworkSpecException(
+          "network spec '" + name + "' needs both user_embedding and movie_embedding");
+    }
+    if (layers == null || layers.isEmpty()) {
+      throw new NetworkSpecException(
+          "network spec '" + name + "' needs at least one layer (the output layer of 1 unit)");
+    }
+    layers = List.copyOf(layers);
+    if (layers.get(layers.size() - 1).units() != 1) {
+      throw new NetworkSpecException(
+          "network spec '"
+              + name
+              + "': the last layer is the predicted rating and must have 1 unit, got "
+              + layers.get(layers.size() - 1).units());
+    }
+  }
+
+  /**
+   * The seed network as the original described it: 30 + 30 embeddings drawn from N(0, 1), dense 50
+   * -> 30 -> 20 -> 1 with PyTorch's Linear initialization, ReLU after every layer including the
+   * output.
+   */
+  public static NetworkSpec seed() {
+    return new NetworkSpec(
+        "seed",
+        new EmbeddingSpec(30, Initializer.PYTORCH_EMBEDDING),
+        new EmbeddingSpec(30, Initializer.PYTORCH_EMBEDDING),
+        List.of(
+            new DenseLayerSpec(50, Activation.RELU, Initializer.PYTORCH_LINEAR),
+            new DenseLayerSpec(30, Activation.RELU, Initializer.PYTORCH_LINEAR),
+            new DenseLayerSpec(20, Activation.RELU, Initializer.PYTORCH_LINEAR),
+            new DenseLayerSpec(1, Activation.RELU, Initializer.PYTORCH_LINEAR)));
+  }
+
+  /** The width of the concatenated embeddings, the first dense layer's fan-in. */
+  public int inputWidth() {
+    return userEmbedding.dim() + movieEmbedding.dim();
+  }
+
+  /** The fan-in of a layer: the previous layer's width, or {@link #inputWidth()}. */
+  public int fanIn(int layer) {
+    return layer == 0 ? inputWidth() : layers.get(layer - 1).units();
+  }
+
+  /** The same architecture under another name with other embedding initializers. */
+  public NetworkSpec withEmbeddingInit(String newName, Initializer init) {
+    return new NetworkSpec(
+        newName,
+        new EmbeddingSpec(userEmbedding.dim(), init),
+        new EmbeddingSpec(movieEmbedding.dim(), init),
+        layers);
+  }
+
+  /** The human-readable JSON form. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write network spec as JSON", e);
+    }
+  }
+
+  /**
+   * Parses and validates a JSON spec.
+   *
+   * @param source where the JSON came from, for messages (a file name)
+   * @throws NetworkSpecException naming the source and what is wrong
+   */
+  public static NetworkSpec fromJson(String source, String json) {
+    try {
+      return JSON.readValue(json, NetworkSpec.class);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause();
+      String detail =
+          cause instanceof NetworkSpecException ? cause.getMessage() : e.getOriginalMessage();
+      throw new NetworkSpecException("network spec " + source + ": " + detail, e);
+    } catch (JsonProcessingException e) {
+      Throwable cause = e.getCause();
+      String detail =
+          cause instanceof NetworkSpecException ? cause.getMessage() : e.getOriginalMessage();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new NetworkSpecException("network spec " + source + where + ": " + detail, e);
+    }
+  }
+}
