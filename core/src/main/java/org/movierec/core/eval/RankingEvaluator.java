@@ -3,6 +3,7 @@ package org.movierec.core.eval;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,7 @@ public final class RankingEvaluator {
 
   /** An evaluator with the given list length, relevance threshold and thread count. */
   public RankingEvaluator(EvaluationOptions options) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   /**
@@ -119,22 +120,32 @@ public final class RankingEvaluator {
     @Override
     public BitSet call() {
       BitSet recommended = new BitSet(model.movies().size());
-      for (int user = next.getAndIncrement();
-          user < testUsers.count();
-          user = next.getAndIncrement()) {
-        int[] relevant = testUsers.relevantMovies(user, test, options.relevanceThreshold());
-        List<Recommendation> list = model.recommend(testUsers.rawUser(user), options.k());
-        int[] ranked = new int[list.size()];
-        for (int i = 0; i < ranked.length; i++) {
-          ranked[i] = list.get(i).rawMovieId();
-          int dense = model.movies().indexOf(ranked[i]);
-          if (dense >= 0) {
-            recommended.set(dense);
-          }
+      try {
+        for (int user = next.getAndIncrement();
+            user < testUsers.count();
+            user = next.getAndIncrement()) {
+          score(user, recommended);
         }
-        scores.record(user, ranked, relevant, options.k());
+      } catch (RuntimeException e) {
+        // the other workers stop after their current user
+        next.set(testUsers.count());
+        throw e;
       }
       return recommended;
+    }
+
+    private void score(int user, BitSet recommended) {
+      int[] relevant = testUsers.relevantMovies(user, test, options.relevanceThreshold());
+      List<Recommendation> list = model.recommend(testUsers.rawUser(user), options.k());
+      int[] ranked = new int[list.size()];
+      for (int i = 0; i < ranked.length; i++) {
+        ranked[i] = list.get(i).rawMovieId();
+        int dense = model.movies().indexOf(ranked[i]);
+        if (dense >= 0) {
+          recommended.set(dense);
+        }
+      }
+      scores.record(user, ranked, relevant, options.k());
     }
   }
 }
