@@ -29,11 +29,16 @@ final class DjlModelFile {
   /** Adds the spec and parameter sections. */
   static void write(ModelFileWriter out, NetworkSpec spec, DjlParameters parameters) {
     out.text(SPEC_SECTION, spec.toJson());
-    SectionWriter section = new SectionWriter().putInt(parameters.tensors().size());
-    for (DjlParameters.Tensor tensor : parameters.tensors()) {
+    out.section(PARAMETERS_SECTION, parametersSection(parameters.tensors()));
+  }
+
+  /** The parameter section's content: a count, then per tensor its name, shape and values. */
+  static SectionWriter parametersSection(List<DjlParameters.Tensor> tensors) {
+    SectionWriter section = new SectionWriter().putInt(tensors.size());
+    for (DjlParameters.Tensor tensor : tensors) {
       section.putString(tensor.name()).putInts(tensor.shape()).putFloats(tensor.values());
     }
-    out.section(PARAMETERS_SECTION, section);
+    return section;
   }
 
   /**
