@@ -6,30 +6,35 @@ import org.movierec.model.NetworkSpec;
 /**
  * The network's forward pass in plain Java over immutable parameter arrays: the same mathematics as
  * the engine's, without native calls, so scoring is thread-safe by construction and cheap for the
- * small batches a recommender serves. Weights are kept transposed so that each input value updates
- * a contiguous run of outputs, a loop the JIT turns into vector instructions.
+ * small batches a recommender serves. Pairs are scored in blocks laid out feature-major, so that
+ * the inner loop runs over the pairs of a block with one weight held fixed: a long, independent
+ * loop the JIT turns into vector instructions. Each output still sums its inputs in index order, as
+ * a per-pair loop would.
  */
 final class DjlScorer {
+
+  /** Pairs per block: long enough for vector loops, small enough to stay in the L1/L2 cache. */
+  private static final int BLOCK = 128;
 
   private final float[] userEmbedding;
   private final int userDim;
   private final float[] movieEmbedding;
   private final int movieDim;
-  private final float[][] transposedWeights;
+  private final float[][] weights;
   private final float[][] biases;
   private final int[] fanIns;
   private final int[] widths;
   private final Activation[] activations;
   private final int maxWidth;
 
-  /** A scorer over a spec's parameters, which it reads but does not copy except the weights. */
+  /** A scorer over a spec's parameters, which it reads but does not copy. */
   DjlScorer(NetworkSpec spec, DjlParameters parameters) {
     this.userEmbedding = parameters.get(0).values();
     this.userDim = spec.userEmbedding().dim();
     this.movieEmbedding = parameters.get(1).values();
     this.movieDim = spec.movieEmbedding().dim();
     int layers = spec.layers().size();
-    this.transposedWeights = new float[layers][];
+    this.weights = new float[layers][];
     this.biases = new float[layers][];
     this.fanIns = new int[layers];
     this.widths = new int[layers];
@@ -39,8 +44,7 @@ final class DjlScorer {
       widths[layer] = spec.layers().get(layer).units();
       fanIns[layer] = spec.fanIn(layer);
       activations[layer] = spec.layers().get(layer).activation();
-      transposedWeights[layer] =
-          transpose(parameters.get(2 + 2 * layer).values(), widths[layer], fanIns[layer]);
+      weights[layer] = parameters.get(2 + 2 * layer).values();
       biases[layer] = parameters.get(3 + 2 * layer).values();
       widest = Math.max(widest, widths[layer]);
     }
@@ -49,70 +53,75 @@ final class DjlScorer {
 
   /** Scores {@code count} pairs of dense indices into {@code out}, before clipping. */
   void score(int[] users, int[] movies, int count, float[] out) {
-    float[] input = new float[maxWidth];
-    float[] output = new float[maxWidth];
-    int last = widths.length - 1;
-    for (int i = 0; i < count; i++) {
-      System.arraycopy(userEmbedding, users[i] * userDim, input, 0, userDim);
-      System.arraycopy(movieEmbedding, movies[i] * movieDim, input, userDim, movieDim);
-      for (int layer = 0; layer <= last; layer++) {
-        dense(layer, input, output);
-        float[] swap = input;
-        input = output;
-        output = swap;
+    float[][] input = new float[maxWidth][BLOCK];
+    float[][] output = new float[maxWidth][BLOCK];
+    for (int start = 0; start < count; start += BLOCK) {
+      int size = Math.min(BLOCK, count - start);
+      gather(users, movies, start, size, input);
+      float[][] x = input;
+      float[][] y = output;
+      for (int layer = 0; layer < widths.length; layer++) {
+        dense(layer, x, y, size);
+        float[][] swap = x;
+        x = y;
+        y = swap;
       }
-      out[i] = input[0];
+      System.arraycopy(x[0], 0, out, start, size);
     }
   }
 
-  /** One layer: {@code out = activation(W x + b)} over the transposed weight. */
-  private void dense(int layer, float[] in, float[] out) {
-    int units = widths[layer];
-    int fanIn = fanIns[layer];
-    float[] weights = transposedWeights[layer];
-    System.arraycopy(biases[layer], 0, out, 0, units);
-    for (int k = 0; k < fanIn; k++) {
-      float x = in[k];
-      if (x == 0f) {
-        continue;
+  /** Writes the concatenated embeddings of a block's pairs feature-major into {@code input}. */
+  private void gather(int[] users, int[] movies, int start, int size, float[][] input) {
+    for (int p = 0; p < size; p++) {
+      int userRow = users[start + p] * userDim;
+      for (int k = 0; k < userDim; k++) {
+        input[k][p] = userEmbedding[userRow + k];
       }
-      int row = k * units;
-      for (int j = 0; j < units; j++) {
-        out[j] += weights[row + j] * x;
+      int movieRow = movies[start + p] * movieDim;
+      for (int k = 0; k < movieDim; k++) {
+        input[userDim + k][p] = movieEmbedding[movieRow + k];
       }
     }
-    activate(out, units, activations[layer]);
+  }
+
+  /** One layer over a block: {@code y[j] = activation(b[j] + sum_k W[j][k] x[k])}. */
+  private void dense(int layer, float[][] x, float[][] y, int size) {
+    int fanIn = fanIns[layer];
+    float[] w = weights[layer];
+    float[] b = biases[layer];
+    for (int j = 0; j < widths[layer]; j++) {
+      float[] row = y[j];
+      java.util.Arrays.fill(row, 0, size, b[j]);
+      int offset = j * fanIn;
+      for (int k = 0; k < fanIn; k++) {
+        float weight = w[offset + k];
+        float[] column = x[k];
+        for (int p = 0; p < size; p++) {
+          row[p] += weight * column[p];
+        }
+      }
+      activate(row, size, activations[layer]);
+    }
   }
 
   private static void activate(float[] values, int length, Activation activation) {
     switch (activation) {
       case RELU -> {
-        for (int j = 0; j < length; j++) {
-          values[j] = Math.max(values[j], 0f);
+        for (int p = 0; p < length; p++) {
+          values[p] = Math.max(values[p], 0f);
         }
       }
       case IDENTITY -> {}
       case SIGMOID -> {
-        for (int j = 0; j < length; j++) {
-          values[j] = (float) (1 / (1 + Math.exp(-values[j])));
+        for (int p = 0; p < length; p++) {
+          values[p] = (float) (1 / (1 + Math.exp(-values[p])));
         }
       }
       case TANH -> {
-        for (int j = 0; j < length; j++) {
-          values[j] = (float) Math.tanh(values[j]);
+        for (int p = 0; p < length; p++) {
+          values[p] = (float) Math.tanh(values[p]);
         }
       }
     }
-  }
-
-  /** {@code [rows, cols]} row-major to {@code [cols, rows]} row-major. */
-  private static float[] transpose(float[] matrix, int rows, int cols) {
-    float[] transposed = new float[matrix.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        transposed[c * rows + r] = matrix[r * cols + c];
-      }
-    }
-    return transposed;
   }
 }

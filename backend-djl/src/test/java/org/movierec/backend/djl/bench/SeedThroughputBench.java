@@ -46,11 +46,12 @@ public final class SeedThroughputBench {
           public void onEpochEnd(EpochReport report) {
             System.out.printf(
                 Locale.ROOT,
-                "epoch %d train_rmse %.4f epoch_s %.3f samples/s %.0f%n",
+                "epoch %d train_rmse %.4f epoch_s %.3f samples/s %.0f rss_mib %.1f%n",
                 report.epoch() - 1,
                 report.trainLoss(),
                 report.epochSeconds(),
-                report.samplesPerSecond());
+                report.samplesPerSecond(),
+                residentMib());
           }
         };
     try (Model model = new DjlTrainer().train(train, Optional.empty(), config, progress)) {
@@ -62,7 +63,77 @@ public final class SeedThroughputBench {
           summary.trainSeconds(),
           rmse,
           summary.samplesPerSecond());
+      predictionThroughput(model, train);
+      topTenLatency(model, train);
     }
+  }
+
+  /** Scores 1M random known pairs per call, ten calls, after warming up. */
+  private static void predictionThroughput(Model model, ColumnarRatings train) {
+    int n = 1_000_000;
+    int[] users = new int[n];
+    int[] movies = new int[n];
+    java.util.Random random = new java.util.Random(1);
+    for (int i = 0; i < n; i++) {
+      users[i] = train.users().rawId(random.nextInt(train.users().size()));
+      movies[i] = train.movies().rawId(random.nextInt(train.movies().size()));
+    }
+    for (int warm = 0; warm < 3; warm++) {
+      model.predict(users, movies);
+    }
+    double before = residentMib();
+    double best = Double.MAX_VALUE;
+    for (int round = 0; round < 10; round++) {
+      long start = System.nanoTime();
+      model.predict(users, movies);
+      best = Math.min(best, (System.nanoTime() - start) / 1e9);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "predict_pairs_per_s %.0f (1M pairs per call, best of 10) rss_mib_before %.1f"
+            + " rss_mib_after_10M_predictions %.1f%n",
+        n / best,
+        before,
+        residentMib());
+  }
+
+  /** Times recommend(user, 10) over all movies for every user, after warming up. */
+  private static void topTenLatency(Model model, ColumnarRatings train) {
+    int users = train.users().size();
+    for (int warm = 0; warm < 3; warm++) {
+      for (int u = 0; u < users; u++) {
+        model.recommend(train.users().rawId(u), 10);
+      }
+    }
+    long[] micros = new long[users];
+    for (int u = 0; u < users; u++) {
+      long start = System.nanoTime();
+      model.recommend(train.users().rawId(u), 10);
+      micros[u] = (System.nanoTime() - start) / 1000;
+    }
+    java.util.Arrays.sort(micros);
+    System.out.printf(
+        Locale.ROOT,
+        "top10_latency_us median %d p99 %d max %d (%d users, %d movies each)%n",
+        micros[users / 2],
+        micros[users * 99 / 100],
+        micros[users - 1],
+        users,
+        model.movies().size());
+  }
+
+  /** The process's resident set size in MiB, from /proc/self/status; NaN elsewhere. */
+  static double residentMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
   }
 
   static double rmse(Model model, ColumnarRatings test) {
