@@ -16,6 +16,15 @@ final class DjlEngine {
   /** DJL's name of the PyTorch engine. */
   static final String ENGINE_NAME = "PyTorch";
 
+  /**
+   * The intra-op threads used when the configuration leaves the choice to the backend. One, because
+   * the recommender's tensors are small (a batch of 256 by 60): PyTorch splits little of the work,
+   * while every parallel region waits for all of OpenMP's threads, and a thread that loses its core
+   * to another process stalls each of the thousands of regions in an epoch. On a shared two-core
+   * machine two threads ran up to 15 times slower than one (BENCHMARKS.md).
+   */
+  static final int DEFAULT_THREADS = 1;
+
   private static final Logger LOG = LoggerFactory.getLogger(DjlEngine.class);
 
   static {
@@ -37,13 +46,12 @@ final class DjlEngine {
   /**
    * The PyTorch engine with its intra-op thread count set.
    *
-   * @param threads compute threads, 0 for one per core
+   * @param threads intra-op threads; 0 picks {@link #DEFAULT_THREADS}
    * @throws IllegalStateException when the PyTorch natives cannot be loaded
    */
   static Engine start(int threads) {
     Engine engine = engine();
-    int wanted = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    setIntraOpThreads(wanted);
+    setIntraOpThreads(threads > 0 ? threads : DEFAULT_THREADS);
     return engine;
   }
 

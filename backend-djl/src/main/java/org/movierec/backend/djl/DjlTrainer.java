@@ -74,12 +74,13 @@ public final class DjlTrainer implements Trainer {
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
       int batches = (compact.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
-          "training network '{}' ({} parameters) with {} on {}: {} ratings, {} validation, {}"
-              + " epochs of {} batches",
+          "training network '{}' ({} parameters) with {} on {} ({} intra-op threads): {} ratings,"
+              + " {} validation, {} epochs of {} batches",
           spec.name(),
           initial.count(),
           engineName,
           device,
+          config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
           compact.size(),
           data.validationSize(),
           config.epochs(),
