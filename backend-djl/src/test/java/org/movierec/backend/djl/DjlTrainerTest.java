@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
@@ -57,9 +59,10 @@ class DjlTrainerTest {
     }
   }
 
-  @Test
-  void train_sameSeedTwice_bitIdenticalParameters() {
-    TrainingConfig config = quick().set("seed", "42").build();
+  @ParameterizedTest(name = "threads={0}")
+  @ValueSource(strings = {"1", "2"})
+  void train_sameSeedTwice_bitIdenticalParameters(String threads) {
+    TrainingConfig config = quick().set("seed", "42").set("threads", threads).build();
     DjlModel first = (DjlModel) new DjlTrainer().train(ALL, config);
     DjlModel second = (DjlModel) new DjlTrainer().train(ALL, config);
     assertThat(first.parameters().sameAs(second.parameters())).isTrue();
@@ -207,6 +210,27 @@ class DjlTrainerTest {
       assertThat(recorder.reports.get(5).trainLoss())
           .isLessThan(recorder.reports.get(0).trainLoss());
     }
+  }
+
+  @Test
+  void train_weightDecayPerGroup_shrinksOnlyItsOwnGroup() {
+    DjlModel plain = (DjlModel) new DjlTrainer().train(ALL, quick().build());
+    DjlModel embeddingDecay =
+        (DjlModel) new DjlTrainer().train(ALL, quick().set("embedding_weight_decay", "1").build());
+    DjlModel denseDecay =
+        (DjlModel) new DjlTrainer().train(ALL, quick().set("weight_decay", "1").build());
+    assertThat(norm(embeddingDecay, 0)).isLessThan(0.9 * norm(plain, 0));
+    assertThat(norm(embeddingDecay, 2)).isGreaterThan(0.9 * norm(plain, 2));
+    assertThat(norm(denseDecay, 2)).isLessThan(0.9 * norm(plain, 2));
+    assertThat(norm(denseDecay, 0)).isGreaterThan(0.9 * norm(plain, 0));
+  }
+
+  private static double norm(DjlModel model, int tensor) {
+    double sum = 0;
+    for (float value : model.parameters().get(tensor).values()) {
+      sum += value * value;
+    }
+    return Math.sqrt(sum);
   }
 
   static double rmse(Model model, RatingDataset data) {

@@ -136,7 +136,8 @@ public final class SeedThroughputBench {
     return Double.NaN;
   }
 
-  static double rmse(Model model, ColumnarRatings test) {
+  /** The RMSE of the model's predictions on a test set. */
+  public static double rmse(Model model, ColumnarRatings test) {
     int n = test.size();
     int[] users = new int[n];
     int[] movies = new int[n];
@@ -154,7 +155,7 @@ public final class SeedThroughputBench {
   }
 
   /** Reads a tab-separated {@code user item rating timestamp} file. */
-  static ColumnarRatings read(Path file) throws IOException {
+  public static ColumnarRatings read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
     RatingsBuilder builder = new RatingsBuilder(RatingScale.WHOLE_STARS, lines.size());
     for (String line : lines) {
