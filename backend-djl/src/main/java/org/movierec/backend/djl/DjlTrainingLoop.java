@@ -73,9 +73,8 @@ final class DjlTrainingLoop {
     int[] users = train.userIndices();
     int[] movies = train.movieIndices();
     float[] ratings = train.ratings();
-    int[] shuffledUsers = new int[n];
-    int[] shuffledMovies = new int[n];
-    float[] shuffledRatings = new float[n];
+    DjlTrainingData.Pairs shuffled =
+        new DjlTrainingData.Pairs(new int[n], new int[n], new float[n]);
     int[] order = identity(n);
     Random random = new Random(config.seed() ^ SHUFFLE_SALT);
     List<EpochReport> history = new ArrayList<>();
@@ -89,20 +88,12 @@ final class DjlTrainingLoop {
         double learningRate = config.learningRateAt(epoch - 1);
         shuffle(order, random);
         for (int i = 0; i < n; i++) {
-          shuffledUsers[i] = users[order[i]];
-          shuffledMovies[i] = movies[order[i]];
-          shuffledRatings[i] = ratings[order[i]];
+          shuffled.users()[i] = users[order[i]];
+          shuffled.movies()[i] = movies[order[i]];
+          shuffled.ratings()[i] = ratings[order[i]];
         }
         long epochStart = System.nanoTime();
-        double lossSum =
-            runEpoch(
-                epoch,
-                batches,
-                optimizer,
-                learningRate,
-                shuffledUsers,
-                shuffledMovies,
-                shuffledRatings);
+        double lossSum = runEpoch(epoch, batches, optimizer, learningRate, shuffled);
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
         trainSeconds += epochSeconds;
         double rmse = validating ? validationRmse(train.scale()) : Double.NaN;
@@ -159,50 +150,72 @@ final class DjlTrainingLoop {
       int batches,
       DjlOptimizer optimizer,
       double learningRate,
-      int[] users,
-      int[] movies,
-      float[] ratings) {
-    int n = users.length;
+      DjlTrainingData.Pairs shuffled) {
+    int n = shuffled.size();
     int batchSize = config.batchSize();
-    boolean rmse = config.loss() == LossKind.RMSE;
     double lossSum = 0;
-    NDManager parent = network.manager();
-    int batch = 0;
-    try (GradientCollector collector = parent.getEngine().newGradientCollector()) {
-      for (batch = 1; batch <= batches; batch++) {
+    try (GradientCollector collector = network.manager().getEngine().newGradientCollector()) {
+      for (int batch = 1; batch <= batches; batch++) {
         int start = (batch - 1) * batchSize;
         int length = Math.min(batchSize, n - start);
         float loss;
-        try (NDManager scope = parent.newSubManager()) {
-          Shape shape = new Shape(length);
-          NDArray u = scope.create(IntBuffer.wrap(users, start, length), shape, DataType.INT32);
-          NDArray m = scope.create(IntBuffer.wrap(movies, start, length), shape, DataType.INT32);
-          NDArray r =
-              scope.create(
-                  FloatBuffer.wrap(ratings, start, length), new Shape(length, 1), DataType.FLOAT32);
-          NDArray error = network.forward(u, m).sub(r);
-          NDArray objective = error.square().mean();
-          if (rmse) {
-            objective = objective.sqrt();
-          }
-          loss = objective.getFloat();
-          if (!Float.isFinite(loss)) {
-            throw diverged(epoch, batch, batches, loss, learningRate);
-          }
-          collector.backward(objective);
-          optimizer.step(learningRate);
+        try {
+          loss = trainBatch(collector, optimizer, learningRate, shuffled, start, length);
+        } catch (RuntimeException e) {
+          throw new TrainingException(
+              "the engine failed in epoch "
+                  + epoch
+                  + ", batch "
+                  + batch
+                  + " of "
+                  + batches
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        if (!Float.isFinite(loss)) {
+          throw diverged(epoch, batch, batches, loss, learningRate);
         }
         lossSum += loss;
         listener.onBatchEnd(epoch, batch, batches, loss);
       }
-    } catch (TrainingException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new TrainingException(
-          "the engine failed in epoch " + epoch + ", batch " + batch + " of " + batches + ": " + e,
-          e);
     }
     return lossSum;
+  }
+
+  /**
+   * Forward, loss, backward and update for one batch, all of whose arrays live and die in one
+   * sub-manager. A non-finite loss is returned before any update is applied.
+   */
+  private float trainBatch(
+      GradientCollector collector,
+      DjlOptimizer optimizer,
+      double learningRate,
+      DjlTrainingData.Pairs pairs,
+      int start,
+      int length) {
+    try (NDManager scope = network.manager().newSubManager()) {
+      Shape shape = new Shape(length);
+      NDArray u = scope.create(IntBuffer.wrap(pairs.users(), start, length), shape, DataType.INT32);
+      NDArray m =
+          scope.create(IntBuffer.wrap(pairs.movies(), start, length), shape, DataType.INT32);
+      NDArray r =
+          scope.create(
+              FloatBuffer.wrap(pairs.ratings(), start, length),
+              new Shape(length, 1),
+              DataType.FLOAT32);
+      NDArray error = network.forward(u, m).sub(r);
+      NDArray objective = error.square().mean();
+      if (config.loss() == LossKind.RMSE) {
+        objective = objective.sqrt();
+      }
+      float loss = objective.getFloat();
+      if (Float.isFinite(loss)) {
+        collector.backward(objective);
+        optimizer.step(learningRate);
+      }
+      return loss;
+    }
   }
 
   private TrainingException diverged(
