@@ -1,0 +1,75 @@
+package org.movierec.backend.djl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.movierec.model.Initializer;
+import org.movierec.model.NetworkSpec;
+
+/**
+ * Draws a network's starting parameters on the JVM from the spec's declared initializers and a
+ * seed, so the start is the same on every engine, device and thread count.
+ */
+final class DjlInitializer {
+
+  private DjlInitializer() {}
+
+  /**
+   * Fresh parameters for a spec over the given numbers of users and movies.
+   *
+   * @param seed the random seed; the same seed gives the same parameters bit for bit
+   */
+  static DjlParameters initialize(NetworkSpec spec, int users, int movies, long seed) {
+    Random random = new Random(seed);
+    List<DjlParameters.Slot> slots = DjlParameters.slots(spec, users, movies);
+    List<DjlParameters.Tensor> tensors = new ArrayList<>(slots.size());
+    for (int i = 0; i < slots.size(); i++) {
+      DjlParameters.Slot slot = slots.get(i);
+      float[] values = new float[slot.size()];
+      fill(values, initializerOf(spec, i), fanInOf(spec, slot, i), random);
+      tensors.add(new DjlParameters.Tensor(slot.name(), slot.shape(), values));
+    }
+    return new DjlParameters(tensors);
+  }
+
+  /**
+   * Fills values from a distribution.
+   *
+   * @param fanIn the inputs feeding each output, for {@link Initializer.Type#FAN_IN_UNIFORM}
+   */
+  static void fill(float[] values, Initializer init, int fanIn, Random random) {
+    switch (init.type()) {
+      case NORMAL -> {
+        double std = init.scale();
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) (random.nextGaussian() * std);
+        }
+      }
+      case UNIFORM -> uniform(values, init.scale(), random);
+      case FAN_IN_UNIFORM -> uniform(values, 1 / Math.sqrt(fanIn), random);
+    }
+  }
+
+  private static void uniform(float[] values, double halfWidth, Random random) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) ((2 * random.nextDouble() - 1) * halfWidth);
+    }
+  }
+
+  /** The declared initializer of the tensor at a position of {@link DjlParameters#slots}. */
+  private static Initializer initializerOf(NetworkSpec spec, int index) {
+    return switch (index) {
+      case 0 -> spec.userEmbedding().init();
+      case 1 -> spec.movieEmbedding().init();
+      default -> spec.layers().get((index - 2) / 2).init();
+    };
+  }
+
+  /**
+   * The fan-in PyTorch uses: a dense layer's input width for its weight and bias, the vector length
+   * for an embedding table.
+   */
+  private static int fanInOf(NetworkSpec spec, DjlParameters.Slot slot, int index) {
+    return index < 2 ? slot.shape()[1] : spec.fanIn((index - 2) / 2);
+  }
+}

@@ -1,0 +1,117 @@
+package org.movierec.backend.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.movierec.core.bias.Biases;
+import org.movierec.core.config.Keys;
+import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.data.ColumnarRatings;
+import org.movierec.core.data.RatingDataset;
+import org.movierec.core.model.Model;
+import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.RatedItems;
+import org.movierec.core.model.TrainedState;
+import org.movierec.core.training.Trainer;
+import org.movierec.core.training.TrainingListener;
+import org.movierec.model.NetworkSpec;
+import org.movierec.model.NetworkSpecs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the network that the {@code network} key declares with DJL on PyTorch, on the configured
+ * device. Runs in one JVM are serialized: PyTorch's gradient recording is process-wide in DJL, so a
+ * second caller waits for the first to finish.
+ */
+public final class DjlTrainer implements Trainer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DjlTrainer.class);
+
+  private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+  static {
+    DjlEngine.goOffline();
+  }
+
+  /** A trainer; it holds no resources between runs. */
+  public DjlTrainer() {}
+
+  @Override
+  public Model train(
+      RatingDataset train,
+      Optional<RatingDataset> validation,
+      TrainingConfig config,
+      TrainingListener listener) {
+    NetworkSpec spec = NetworkSpecs.resolve(config.network());
+    DjlTrainingData data = DjlTrainingData.prepare(train, validation, config);
+    ColumnarRatings compact = data.train();
+    if (data.coldValidationRows() > 0) {
+      LOG.info(
+          "{} validation ratings name a user or movie absent from training and are not scored",
+          data.coldValidationRows());
+    }
+    Biases biases =
+        Biases.fit(
+            compact,
+            config.get(Keys.BIAS_REG_USER),
+            config.get(Keys.BIAS_REG_MOVIE),
+            config.get(Keys.BIAS_ITERATIONS));
+    RatedItems rated = RatedItems.of(compact);
+    DjlParameters initial =
+        DjlInitializer.initialize(
+            spec, compact.users().size(), compact.movies().size(), config.seed());
+
+    DjlTrainingLoop.Result result;
+    String engineName;
+    ONE_AT_A_TIME.lock();
+    try {
+      Engine engine = DjlEngine.start(config.threads());
+      engineName = DjlEngine.describe(engine);
+      Device device =
+          DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
+      int batches = (compact.size() + config.batchSize() - 1) / config.batchSize();
+      LOG.info(
+          "training network '{}' ({} parameters) with {} on {} ({} intra-op threads): {} ratings,"
+              + " {} validation, {} epochs of {} batches",
+          spec.name(),
+          initial.count(),
+          engineName,
+          device,
+          config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
+          compact.size(),
+          data.validationSize(),
+          config.epochs(),
+          batches);
+      listener.onTrainingStart(
+          new TrainingListener.TrainingStart(
+              DjlBackendProvider.NAME,
+              engineName,
+              device.toString(),
+              compact.size(),
+              data.validationSize(),
+              config.epochs(),
+              batches));
+      try (NDManager root = engine.newBaseManager(device);
+          DjlNetwork network = DjlNetwork.create(root, spec, initial, true)) {
+        result = new DjlTrainingLoop(network, data, config, listener).run();
+      }
+    } finally {
+      ONE_AT_A_TIME.unlock();
+    }
+    ModelInfo info =
+        new ModelInfo(
+            DjlBackendProvider.NAME,
+            engineName,
+            spec.toJson(),
+            config.toTextMap(),
+            result.summary());
+    TrainedState state =
+        new TrainedState(compact.users(), compact.movies(), compact.scale(), rated, biases, info);
+    DjlModel model = new DjlModel(state, config.coldStart(), spec, result.parameters());
+    listener.onTrainingEnd(result.summary());
+    return model;
+  }
+}
