@@ -48,11 +48,11 @@ class AtomicFilesCrashTest {
 
   private static int runSaveInOtherJvm(Path model, int floats, String label, long haltAfter)
       throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
         new ProcessBuilder(
                 List.of(
-                    java,
+                    javaBinary,
                     "-D" + AtomicFiles.HALT_AFTER_BYTES + "=" + haltAfter,
                     "-cp",
                     System.getProperty("java.class.path"),
