@@ -8,8 +8,10 @@ import org.movierec.app.data.DatasetSource;
 import org.movierec.app.data.Splitter;
 import org.movierec.app.data.TrainTest;
 import org.movierec.app.output.JsonPrinter;
+import org.movierec.app.report.ReportWriter;
 import org.movierec.app.training.TrainJob;
 import org.movierec.app.training.TrainOutcome;
+import org.movierec.app.training.TrainReport;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.spi.BackendProvider;
@@ -34,6 +36,7 @@ import picocli.CommandLine.ParameterException;
       "  movierec train --data ml-100k --preset seed --model seed.mrec",
       "  movierec train --data ml-100k/u1.base --test ml-100k/u1.test \\",
       "      --config examples/baseline.properties --model baseline.mrec --json",
+      "  movierec train --data ml-100k --preset seed --model seed.mrec --report report/",
       "  movierec train --data ml-100k --split random:0.2 --preset seed --set epochs=10 \\",
       "      --device cpu --model seed10.mrec"
     })
@@ -60,6 +63,12 @@ final class TrainCommand extends BaseCommand {
   @Option(names = "--json", description = "print only one JSON object with the results")
   boolean json;
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "also write a Markdown report with plots into this directory")
+  Path report;
+
   /** How the test ratings are chosen. */
   static final class Holdout {
     @Option(
@@ -85,6 +94,13 @@ final class TrainCommand extends BaseCommand {
     injector.getInstance(BackendProvider.class);
     TrainTest split = trainTest(injector);
     try (TrainOutcome outcome = injector.getInstance(TrainJob.class).run(split, model)) {
+      if (report != null) {
+        var content =
+            TrainReport.content(
+                outcome, split, injector.getInstance(TrainingConfig.class).toTextMap());
+        var files = new ReportWriter().write(report, content);
+        spec.commandLine().getErr().println("report written to " + files.get(0));
+      }
       if (json) {
         injector.getInstance(JsonPrinter.class).print(outcome.toJson());
       } else {

@@ -80,6 +80,24 @@ class BaselineEndToEndTest {
   }
 
   @Test
+  void trainReport_writesPageAndPlots() throws IOException {
+    Path report = dir.resolve("report");
+    CliRun run =
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("r.mrec").toString(),
+            "--report",
+            report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(report.resolve("report.md")).exists();
+    assertThat(Files.readString(report.resolve("report.md"))).contains("bias baseline");
+    assertThat(report.resolve("ratings.png")).exists();
+  }
+
+  @Test
   void predict_savedModel_printsOneRating() {
     CliRun run = CliRun.of("predict", "--model", model.toString(), "--user", "1", "--movie", "1");
     assertThat(run.code()).as(run.err()).isZero();
