@@ -44,7 +44,7 @@ public final class BaselineTrainer implements Trainer {
       TrainingListener listener) {
     requireCpu(config.device());
     if (train.size() == 0) {
-      throw new TrainingException(
+      throw new IllegalArgumentException(
           "cannot fit the bias baseline to an empty training set; check the data path and split");
     }
     RatingDataset fitSet = train;

@@ -20,7 +20,6 @@ import org.movierec.core.model.Model;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.UnknownIdException;
 import org.movierec.core.training.EpochReport;
-import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingSummary;
 
@@ -139,7 +138,7 @@ class BaselineTrainerTest {
   void train_emptyData_failsClearly() {
     ColumnarRatings empty = new RatingsBuilder(RatingScale.WHOLE_STARS).build();
     assertThatThrownBy(() -> new BaselineTrainer().train(empty, CONFIG))
-        .isInstanceOf(TrainingException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty training set");
   }
 
