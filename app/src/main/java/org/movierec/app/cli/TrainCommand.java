@@ -138,8 +138,8 @@ final class TrainCommand extends BaseCommand {
         "split: %s; %,d training and %,d test ratings, %,d test pairs cold-start%n",
         split.description(),
         outcome.trainRatings(),
-        scores.ratings(),
-        scores.coldStartPairs());
+        scores.count(),
+        scores.coldPairs());
     out.printf(
         Locale.ROOT,
         "test RMSE %.4f  MAE %.4f   (bias baseline RMSE %.4f)%n",

@@ -3,13 +3,20 @@ package org.movierec.app.evaluation;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.eval.EvaluationOptions;
+import org.movierec.core.eval.Evaluator;
 
-/** Binds the evaluator and the baseline reference. */
+/** Binds the rating and ranking evaluator and the baseline reference. */
 public final class EvaluationModule extends AbstractModule {
 
   @Provides
-  Evaluator evaluator() {
-    return new Evaluator();
+  EvaluationOptions evaluationOptions() {
+    return EvaluationOptions.DEFAULTS.withThreads(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Provides
+  Evaluator evaluator(EvaluationOptions options) {
+    return new Evaluator(options);
   }
 
   @Provides

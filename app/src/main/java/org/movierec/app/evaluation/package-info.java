@@ -1,2 +1,2 @@
-/** Measures trained models on held-out ratings and the bias baseline they are compared to. */
+/** The evaluation services of commands and the bias baseline every result is compared to. */
 package org.movierec.app.evaluation;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.movierec.app.backend.ModelLoader;
 import org.movierec.app.data.TrainTest;
 import org.movierec.app.evaluation.BaselineReference;
-import org.movierec.app.evaluation.Evaluator;
+import org.movierec.core.eval.RatingEvaluator;
 import org.movierec.core.model.Model;
 
 /**
@@ -16,14 +16,11 @@ public final class TrainJob {
 
   private final ModelTraining training;
   private final ModelLoader loader;
-  private final Evaluator evaluator;
   private final BaselineReference baseline;
 
-  TrainJob(
-      ModelTraining training, ModelLoader loader, Evaluator evaluator, BaselineReference baseline) {
+  TrainJob(ModelTraining training, ModelLoader loader, BaselineReference baseline) {
     this.training = training;
     this.loader = loader;
-    this.evaluator = evaluator;
     this.baseline = baseline;
   }
 
@@ -44,7 +41,7 @@ public final class TrainJob {
           trained.device(),
           modelFile,
           data.train().size(),
-          evaluator.evaluate(loaded, data.test()),
+          RatingEvaluator.evaluate(loaded, data.test()),
           baseline.testRmse(data.train(), data.test()));
     } catch (RuntimeException e) {
       loaded.close();

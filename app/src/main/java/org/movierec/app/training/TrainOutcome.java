@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.movierec.app.evaluation.TestScores;
+import org.movierec.core.eval.RatingMetrics;
 import org.movierec.core.model.Model;
 import org.movierec.core.training.TrainingSummary;
 
@@ -16,7 +16,7 @@ import org.movierec.core.training.TrainingSummary;
  * @param device the device it was trained on
  * @param modelFile where the model was saved
  * @param trainRatings the number of training ratings
- * @param scores the model's accuracy on the test ratings
+ * @param scores the model's rating error on the test ratings
  * @param baselineRmse the bias baseline's test RMSE on the same split
  */
 public record TrainOutcome(
@@ -24,7 +24,7 @@ public record TrainOutcome(
     String device,
     Path modelFile,
     int trainRatings,
-    TestScores scores,
+    RatingMetrics scores,
     double baselineRmse)
     implements AutoCloseable {
 
@@ -48,10 +48,11 @@ public record TrainOutcome(
     json.put("train_seconds", summary.trainSeconds());
     json.put("samples_per_second", summary.samplesPerSecond());
     json.put("train_ratings", trainRatings);
-    json.put("test_ratings", scores.ratings());
+    json.put("test_ratings", scores.count());
     json.put("test_rmse", scores.rmse());
     json.put("test_mae", scores.mae());
-    json.put("cold_start_pairs", scores.coldStartPairs());
+    json.put("cold_start_pairs", scores.coldPairs());
+    json.put("cold_start_rmse", scores.coldRmse());
     json.put("baseline_test_rmse", baselineRmse);
     json.put("model_file", modelFile.toString());
     return json;

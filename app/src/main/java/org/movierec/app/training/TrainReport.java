@@ -27,7 +27,7 @@ public final class TrainReport {
             .optData("split", split.description())
             .optData("training ratings", split.train().size())
             .optData("test ratings", split.test().size())
-            .optData("cold-start test pairs", outcome.scores().coldStartPairs())
+            .optData("cold-start test pairs", outcome.scores().coldPairs())
             .optMetrics(new MetricsRow(model.info().backend(), modelMetrics))
             .optMetrics(new MetricsRow("bias baseline", Map.of("rmse", outcome.baselineRmse())))
             .optHistory(model.info().summary().history());

@@ -6,7 +6,6 @@ import com.google.inject.Provides;
 import org.movierec.app.backend.ModelLoader;
 import org.movierec.app.config.EffectiveConfig;
 import org.movierec.app.evaluation.BaselineReference;
-import org.movierec.app.evaluation.Evaluator;
 import org.movierec.app.output.ProgressListener;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.spi.BackendProvider;
@@ -38,8 +37,7 @@ public final class TrainingModule extends AbstractModule {
   }
 
   @Provides
-  TrainJob trainJob(
-      ModelTraining training, ModelLoader loader, Evaluator evaluator, BaselineReference baseline) {
-    return new TrainJob(training, loader, evaluator, baseline);
+  TrainJob trainJob(ModelTraining training, ModelLoader loader, BaselineReference baseline) {
+    return new TrainJob(training, loader, baseline);
   }
 }

@@ -149,13 +149,26 @@ class BaselineEndToEndTest {
   }
 
   @Test
-  void evaluateJson_onTheSample_reportsRmseAndMae() throws IOException {
-    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", "sample", "--json");
+  void evaluateJson_onTheSample_reportsRatingAndRankingMetrics() throws IOException {
+    CliRun run =
+        CliRun.of(
+            "evaluate", "--model", model.toString(), "--data", "sample", "--k", "5", "--json");
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode json = JSON.readTree(run.out());
-    assertThat(json.get("ratings").asInt()).isEqualTo(100_000);
-    assertThat(json.get("rmse").asDouble()).isBetween(0.5, 1.2);
-    assertThat(json.get("mae").asDouble()).isLessThan(json.get("rmse").asDouble());
+    assertThat(json.get("backend").asText()).isEqualTo("baseline");
+    JsonNode rating = json.get("rating");
+    assertThat(rating.get("count").asInt()).isEqualTo(100_000);
+    assertThat(rating.get("rmse").asDouble()).isBetween(0.5, 1.2);
+    assertThat(rating.get("mae").asDouble()).isLessThan(rating.get("rmse").asDouble());
+    assertThat(json.get("ranking").get("k").asInt()).isEqualTo(5);
+    assertThat(json.get("ranking").has("ndcg")).isTrue();
+  }
+
+  @Test
+  void evaluateHuman_printsRatingAndRankingLines() {
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", "sample");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("RMSE", "MAE", "precision", "NDCG", "coverage");
   }
 
   @Test
