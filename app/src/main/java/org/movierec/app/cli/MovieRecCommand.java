@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       PredictCommand.class,
       RecommendCommand.class,
+      CvCommand.class,
       ConfigCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -1,11 +1,17 @@
 package org.movierec.app.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.movierec.core.config.ConfigException;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.core.eval.Fold;
 
-/** Holds out a seeded random share of all ratings: the spec {@code random:FRACTION}. */
+/**
+ * Holds out a seeded random share of all ratings (the spec {@code random:FRACTION}) or deals them
+ * into k folds; serves until the data module's splits replace it.
+ */
 final class RandomHoldoutSplitter implements Splitter {
 
   @Override
@@ -21,6 +27,38 @@ final class RandomHoldoutSplitter implements Splitter {
               + n
               + " ratings; choose another fraction");
     }
+    int[] rows = shuffledRows(n, seed);
+    int[] test = Arrays.copyOfRange(rows, 0, testSize);
+    int[] train = Arrays.copyOfRange(rows, testSize, n);
+    Arrays.sort(test);
+    Arrays.sort(train);
+    return new TrainTest(data.select(train), data.select(test), spec + " seed " + seed);
+  }
+
+  @Override
+  public List<Fold> kFold(RatingDataset data, int folds, long seed) {
+    int n = data.size();
+    if (folds < 2 || folds > n) {
+      throw new IllegalArgumentException(
+          "cannot deal " + n + " ratings into " + folds + " folds; use 2 to " + n + " folds");
+    }
+    int[] rows = shuffledRows(n, seed);
+    List<Fold> result = new ArrayList<>();
+    for (int fold = 0; fold < folds; fold++) {
+      int from = (int) ((long) n * fold / folds);
+      int to = (int) ((long) n * (fold + 1) / folds);
+      int[] test = Arrays.copyOfRange(rows, from, to);
+      int[] train = new int[n - test.length];
+      System.arraycopy(rows, 0, train, 0, from);
+      System.arraycopy(rows, to, train, from, n - to);
+      Arrays.sort(test);
+      Arrays.sort(train);
+      result.add(new Fold(fold + 1, data.select(train), data.select(test)));
+    }
+    return List.copyOf(result);
+  }
+
+  private static int[] shuffledRows(int n, long seed) {
     int[] rows = new int[n];
     Arrays.setAll(rows, i -> i);
     SplittableRandom random = new SplittableRandom(seed);
@@ -30,11 +68,7 @@ final class RandomHoldoutSplitter implements Splitter {
       rows[i] = rows[j];
       rows[j] = swap;
     }
-    int[] test = Arrays.copyOfRange(rows, 0, testSize);
-    int[] train = Arrays.copyOfRange(rows, testSize, n);
-    Arrays.sort(test);
-    Arrays.sort(train);
-    return new TrainTest(data.select(train), data.select(test), spec + " seed " + seed);
+    return rows;
   }
 
   private static double parse(String spec) {

@@ -1,6 +1,8 @@
 package org.movierec.app.data;
 
+import java.util.List;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.core.eval.Fold;
 
 /** Splits ratings into training and test parts by a textual spec such as {@code random:0.1}. */
 public interface Splitter {
@@ -14,4 +16,12 @@ public interface Splitter {
    * @throws org.movierec.core.config.ConfigException when the spec is not understood
    */
   TrainTest split(RatingDataset data, String spec, long seed);
+
+  /**
+   * Deals the ratings into {@code folds} disjoint test parts of near-equal size, deterministically
+   * for a given seed; fold {@code i} trains on every other part.
+   *
+   * @throws IllegalArgumentException when there are fewer ratings than folds or fewer than 2 folds
+   */
+  List<Fold> kFold(RatingDataset data, int folds, long seed);
 }

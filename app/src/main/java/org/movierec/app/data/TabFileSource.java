@@ -4,10 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
+import org.movierec.core.eval.Fold;
 
 /**
  * Reads tab-separated {@code user movie rating time} files, as ml-100k's {@code u.data}; a
@@ -52,6 +56,25 @@ final class TabFileSource implements DatasetSource {
       throw new IllegalArgumentException(file + " holds no ratings");
     }
     return builder.build();
+  }
+
+  @Override
+  public List<Fold> predefinedFolds(Path directory) throws IOException {
+    List<Fold> folds = new ArrayList<>();
+    for (int number = 1; Files.isRegularFile(directory.resolve("u" + number + ".base")); number++) {
+      folds.add(
+          new Fold(
+              number,
+              read(directory.resolve("u" + number + ".base")),
+              read(directory.resolve("u" + number + ".test"))));
+    }
+    if (folds.isEmpty()) {
+      throw new NoSuchFileException(
+          directory.resolve("u1.base").toString(),
+          null,
+          "no predefined folds (u1.base, u1.test, ...) in " + directory + "; use --folds K");
+    }
+    return List.copyOf(folds);
   }
 
   @Override
