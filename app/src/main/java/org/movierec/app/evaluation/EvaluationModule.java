@@ -10,8 +10,14 @@ import org.movierec.core.eval.Evaluator;
 public final class EvaluationModule extends AbstractModule {
 
   @Provides
-  EvaluationOptions evaluationOptions() {
-    return EvaluationOptions.DEFAULTS.withThreads(Runtime.getRuntime().availableProcessors());
+  @ComputeThreads
+  int computeThreads(TrainingConfig config) {
+    return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+  }
+
+  @Provides
+  EvaluationOptions evaluationOptions(@ComputeThreads int threads) {
+    return EvaluationOptions.DEFAULTS.withThreads(threads);
   }
 
   @Provides

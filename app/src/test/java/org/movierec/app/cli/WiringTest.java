@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.util.Modules;
 import java.io.IOException;
@@ -23,9 +24,11 @@ import org.movierec.app.config.ConfigResolver;
 import org.movierec.app.config.EffectiveConfig;
 import org.movierec.app.data.DatasetSource;
 import org.movierec.app.data.Splitter;
+import org.movierec.app.evaluation.ComputeThreads;
 import org.movierec.app.output.Console;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.app.training.TrainJob;
+import org.movierec.core.eval.EvaluationOptions;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.Model;
 import org.movierec.core.spi.BackendProvider;
@@ -54,6 +57,13 @@ class WiringTest {
     assertThat(injector.getInstance(DatasetSource.class)).isNotNull();
     assertThat(injector.getInstance(Splitter.class)).isNotNull();
     assertThat(injector.getInstance(BackendProvider.class).name()).isEqualTo("baseline");
+  }
+
+  @Test
+  void computeThreads_threadsKey_setsTheEvaluationThreads() throws IOException {
+    Injector injector = Wiring.injector(console(), config("threads=3"));
+    assertThat(injector.getInstance(EvaluationOptions.class).threads()).isEqualTo(3);
+    assertThat(injector.getInstance(Key.get(Integer.class, ComputeThreads.class))).isEqualTo(3);
   }
 
   @Test
