@@ -58,7 +58,7 @@ final class ConfigCommand extends BaseCommand {
     out.printf("%-" + width + "s  %-" + defaults + "s  %s%n", "key", "default", "description");
     for (ConfigKey<?> key : Keys.ALL) {
       out.printf(
-          "%-" + width + "s  %-" + defaults + "s  %s; %s%n",
+          "%-" + width + "s  %-" + defaults + "s  %s (%s)%n",
           key.name(),
           key.format(key.defaultValue()),
           key.description(),
