@@ -107,22 +107,22 @@ class DjlEndToEndTest {
   }
 
   @Test
-  void predict_djlModelOnGpuOfACpuBuild_failsWithOneLine() {
+  void train_gpuOnACpuOnlyMachine_isAConfigurationErrorInOneLine() {
     Assumptions.assumeTrue(
         System.getenv("CUDA_VISIBLE_DEVICES") == null, "a GPU may be present here");
     CliRun run =
         CliRun.of(
-            "predict",
-            "--model",
-            model.toString(),
-            "--user",
-            "1",
-            "--movie",
-            "1",
+            "train",
+            "--config",
+            config.toString(),
             "--device",
-            "gpu");
-    assertThat(run.code()).isEqualTo(1);
-    assertThat(run.errLines()).as(run.err()).isEqualTo(1);
-    assertThat(run.err()).contains("gpu");
+            "gpu",
+            "--model",
+            dir.resolve("gpu.mrec").toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().lines().filter(line -> line.startsWith("movierec train:")))
+        .singleElement()
+        .asString()
+        .contains("gpu");
   }
 }
