@@ -22,6 +22,7 @@ public final class AtomicFiles {
   static final String HALT_AFTER_BYTES = "movierec.test.haltAfterBytes";
 
   private static final int CHUNK = 1 << 20;
+  private static final String TEMP_SUFFIX = ".tmp";
 
   private AtomicFiles() {}
 
@@ -30,7 +31,9 @@ public final class AtomicFiles {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
-    Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+    String tempPrefix = "." + absolute.getFileName() + ".";
+    removeLeftovers(directory, tempPrefix);
+    Path temp = Files.createTempFile(directory, tempPrefix, TEMP_SUFFIX);
     try {
       long haltAfter = Long.getLong(HALT_AFTER_BYTES, -1);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -58,6 +61,15 @@ public final class AtomicFiles {
       forceDirectory(directory);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Deletes temporary files a crashed earlier save of the same target left behind. */
+  private static void removeLeftovers(Path directory, String tempPrefix) throws IOException {
+    try (var siblings = Files.newDirectoryStream(directory, tempPrefix + "*" + TEMP_SUFFIX)) {
+      for (Path leftover : siblings) {
+        Files.deleteIfExists(leftover);
+      }
     }
   }
 

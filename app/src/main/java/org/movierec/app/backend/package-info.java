@@ -1,0 +1,5 @@
+/**
+ * Finds the configured backend by name through the core SPI and loads model files with the backend
+ * that wrote them; no backend is named in code.
+ */
+package org.movierec.app.backend;

@@ -1,0 +1,73 @@
+package org.movierec.app.cli;
+
+import java.io.PrintWriter;
+import org.movierec.app.config.ConfigResolver;
+import org.movierec.app.config.EffectiveConfig;
+import org.movierec.core.config.ConfigKey;
+import org.movierec.core.config.Keys;
+import org.movierec.model.Preset;
+import org.movierec.model.Presets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code movierec config}: the effective configuration, or every key with its default. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the effective configuration and where each value came from (--print, the default),"
+          + " or list every key with its default and description (--keys)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  movierec config --keys",
+      "  movierec config --print --preset seed --set epochs=10",
+      "  movierec config --print --config examples/baseline.properties --device cpu"
+    })
+final class ConfigCommand extends BaseCommand {
+
+  @Option(names = "--print", description = "show the effective configuration (the default)")
+  boolean print;
+
+  @Option(names = "--keys", description = "list every key with default and description")
+  boolean keys;
+
+  @Mixin ConfigOptions configOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (keys) {
+      printKeys(out);
+    } else {
+      EffectiveConfig config = ConfigResolver.resolve(configOptions.request());
+      out.println(
+          "# effective configuration; precedence: default < preset < config file < --set"
+              + " < flags");
+      config.describe().forEach(out::println);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printKeys(PrintWriter out) {
+    int width = Keys.ALL.stream().mapToInt(key -> key.name().length()).max().orElse(0);
+    int defaults =
+        Keys.ALL.stream().mapToInt(key -> key.format(key.defaultValue()).length()).max().orElse(0);
+    out.printf("%-" + width + "s  %-" + defaults + "s  %s%n", "key", "default", "description");
+    for (ConfigKey<?> key : Keys.ALL) {
+      out.printf(
+          "%-" + width + "s  %-" + defaults + "s  %s (%s)%n",
+          key.name(),
+          key.format(key.defaultValue()),
+          key.description(),
+          key.allowed());
+    }
+    out.println();
+    out.println("presets (--preset NAME):");
+    for (Preset preset : Presets.all()) {
+      out.printf("  %-8s %s%n", preset.name(), preset.description());
+    }
+  }
+}

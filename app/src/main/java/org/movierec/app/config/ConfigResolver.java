@@ -1,0 +1,121 @@
+package org.movierec.app.config;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.movierec.core.config.ConfigException;
+import org.movierec.core.config.ConfigKey;
+import org.movierec.core.config.KeySuggestions;
+import org.movierec.core.config.Keys;
+import org.movierec.core.config.TrainingConfig;
+import org.movierec.model.Preset;
+import org.movierec.model.Presets;
+
+/**
+ * Merges configuration layers in the order built-in defaults &lt; preset &lt; config file &lt;
+ * {@code --set} &lt; flags, and reports every unknown key and bad value at once with where it was
+ * written.
+ */
+public final class ConfigResolver {
+
+  private ConfigResolver() {}
+
+  /**
+   * The effective configuration of a request.
+   *
+   * @throws ConfigException listing every problem, each with the file and line, {@code --set} entry
+   *     or flag that caused it
+   * @throws IOException when the config file exists but cannot be read
+   */
+  public static EffectiveConfig resolve(ConfigRequest request) throws IOException {
+    Layering layering = new Layering();
+    if (request.preset().isPresent()) {
+      Preset preset = findPreset(request.preset().get());
+      for (ConfigKey<?> key : Keys.ALL) {
+        String value = preset.settings().get(key.name());
+        if (value != null) {
+          layering.apply(key.name(), value, "preset " + preset.name());
+        }
+      }
+    }
+    if (request.file().isPresent()) {
+      for (PropertiesFile.Entry entry : PropertiesFile.read(request.file().get())) {
+        layering.apply(entry.key(), entry.value(), request.file().get() + ":" + entry.line());
+      }
+    }
+    for (String set : request.sets()) {
+      int separator = set.indexOf('=');
+      if (separator <= 0) {
+        layering.problems.add(
+            "--set '" + set + "': expected key=value, for example --set epochs=10");
+      } else {
+        layering.apply(set.substring(0, separator), set.substring(separator + 1), "--set");
+      }
+    }
+    for (ConfigRequest.Flag flag : request.flags()) {
+      layering.apply(flag.key().name(), flag.value(), flag.option());
+    }
+    if (!layering.problems.isEmpty()) {
+      throw new ConfigException(String.join("; ", layering.problems));
+    }
+    return new EffectiveConfig(layering.builder.build(), layering.origins);
+  }
+
+  /**
+   * The built-in preset with this name.
+   *
+   * @throws ConfigException naming the available presets and the nearest name
+   */
+  public static Preset findPreset(String name) {
+    Optional<Preset> preset = Presets.find(name);
+    if (preset.isPresent()) {
+      return preset.get();
+    }
+    List<String> names = Presets.all().stream().map(Preset::name).toList();
+    String nearest = KeySuggestions.nearest(name, names.stream());
+    throw new ConfigException(
+        "unknown preset '"
+            + name
+            + "'"
+            + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+            + " (available: "
+            + String.join(", ", names)
+            + ")");
+  }
+
+  /** The builder being filled, the origin of each key and the problems found so far. */
+  private static final class Layering {
+    private final TrainingConfig.Builder builder = TrainingConfig.builder();
+    private final Map<String, String> origins = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    void apply(String rawName, String value, String where) {
+      String name = rawName.strip().replace('-', '_');
+      Optional<ConfigKey<?>> key = TrainingConfig.findKey(name);
+      if (key.isEmpty()) {
+        String nearest = KeySuggestions.nearest(name, Keys.ALL.stream().map(ConfigKey::name));
+        problems.add(
+            where
+                + ": unknown configuration key '"
+                + rawName.strip()
+                + "'"
+                + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+                + " (movierec config --keys lists them all)");
+        return;
+      }
+      try {
+        set(key.get(), value);
+        origins.put(key.get().name(), where);
+      } catch (ConfigException e) {
+        problems.add(where + ": " + e.getMessage());
+      }
+    }
+
+    private <T> void set(ConfigKey<T> key, String value) {
+      builder.set(key, key.parse(value));
+    }
+  }
+}

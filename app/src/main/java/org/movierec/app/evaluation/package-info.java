@@ -1,0 +1,2 @@
+/** The evaluation services of commands and the bias baseline every result is compared to. */
+package org.movierec.app.evaluation;

@@ -1,0 +1,51 @@
+package org.movierec.app.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.movierec.app.backend.ModelLoader;
+import org.movierec.app.data.TrainTest;
+import org.movierec.app.evaluation.BaselineReference;
+import org.movierec.core.eval.RatingEvaluator;
+import org.movierec.core.model.Model;
+
+/**
+ * The train command's work: train on the training part, save the model file, load it back from disk
+ * (so what is measured is what was saved), and score it and the bias baseline on the test part.
+ */
+public final class TrainJob {
+
+  private final ModelTraining training;
+  private final ModelLoader loader;
+  private final BaselineReference baseline;
+
+  TrainJob(ModelTraining training, ModelLoader loader, BaselineReference baseline) {
+    this.training = training;
+    this.loader = loader;
+    this.baseline = baseline;
+  }
+
+  /**
+   * Runs the job; the caller closes the outcome.
+   *
+   * @throws IOException when the model file cannot be written or read back
+   */
+  public TrainOutcome run(TrainTest data, Path modelFile) throws IOException {
+    ModelTraining.Trained trained = training.train(data.train());
+    try (Model model = trained.model()) {
+      model.save(modelFile);
+    }
+    Model loaded = loader.load(modelFile);
+    try {
+      return new TrainOutcome(
+          loaded,
+          trained.device(),
+          modelFile,
+          data.train().size(),
+          RatingEvaluator.evaluate(loaded, data.test()),
+          baseline.testRmse(data.train(), data.test()));
+    } catch (RuntimeException e) {
+      loaded.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.movierec.backend.baseline;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.movierec.core.bias.Biases;
+import org.movierec.core.config.ConfigException;
+import org.movierec.core.config.DeviceRequest;
+import org.movierec.core.config.Keys;
+import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.data.ColumnarRatings;
+import org.movierec.core.data.RatingDataset;
+import org.movierec.core.data.RatingDatasets;
+import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.RatedItems;
+import org.movierec.core.model.TrainedState;
+import org.movierec.core.training.EpochReport;
+import org.movierec.core.training.LossKind;
+import org.movierec.core.training.Trainer;
+import org.movierec.core.training.TrainingException;
+import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingListener.TrainingStart;
+import org.movierec.core.training.TrainingSummary;
+
+/**
+ * Fits the bias baseline. It reads {@code bias_reg_user}, {@code bias_reg_movie}, {@code
+ * bias_iterations}, {@code validation_fraction}, {@code seed}, {@code loss} and {@code device};
+ * network keys such as {@code epochs} do not apply. The whole alternating-least-squares fit is
+ * reported as one epoch of one batch, since it has no smaller unit that a listener could act on.
+ */
+public final class BaselineTrainer implements Trainer {
+
+  /** The engine name reported in progress and model files. */
+  static final String ENGINE = "pure Java " + Runtime.version().feature();
+
+  /** A trainer; it holds no state between runs. */
+  public BaselineTrainer() {}
+
+  @Override
+  public BaselineModel train(
+      RatingDataset train,
+      Optional<RatingDataset> validation,
+      TrainingConfig config,
+      TrainingListener listener) {
+    requireCpu(config.device());
+    if (train.size() == 0) {
+      throw new IllegalArgumentException(
+          "cannot fit the bias baseline to an empty training set; check the data path and split");
+    }
+    RatingDataset fitSet = train;
+    Optional<RatingDataset> check = validation;
+    if (validation.isEmpty() && config.validationFraction() > 0) {
+      RatingDataset[] parts = holdOut(train, config.validationFraction(), config.seed());
+      fitSet = parts[0];
+      check = Optional.of(parts[1]);
+    }
+    ColumnarRatings compact = RatingDatasets.compact(fitSet);
+    listener.onTrainingStart(
+        new TrainingStart(
+            BaselineBackendProvider.NAME,
+            ENGINE,
+            "cpu",
+            compact.size(),
+            check.map(RatingDataset::size).orElse(0),
+            1,
+            1));
+    long start = System.nanoTime();
+    Biases biases =
+        Biases.fit(
+            compact,
+            config.get(Keys.BIAS_REG_USER),
+            config.get(Keys.BIAS_REG_MOVIE),
+            config.get(Keys.BIAS_ITERATIONS));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double trainRmse = rmse(biases, compact, compact);
+    double loss = config.loss() == LossKind.MSE ? trainRmse * trainRmse : trainRmse;
+    listener.onBatchEnd(1, 1, 1, loss);
+    double validationRmse = check.map(ratings -> rmse(biases, compact, ratings)).orElse(Double.NaN);
+    EpochReport report =
+        new EpochReport(1, 1, loss, validationRmse, 0, compact.size(), seconds, seconds, 0);
+    listener.onEpochEnd(report);
+    TrainingSummary summary = new TrainingSummary(1, 1, seconds, compact.size(), List.of(report));
+    ModelInfo info =
+        new ModelInfo(
+            BaselineBackendProvider.NAME, ENGINE, describe(config), config.toTextMap(), summary);
+    TrainedState state =
+        new TrainedState(
+            compact.users(),
+            compact.movies(),
+            compact.scale(),
+            RatedItems.of(compact),
+            biases,
+            info);
+    listener.onTrainingEnd(summary);
+    return new BaselineModel(state, config.coldStart());
+  }
+
+  /**
+   * Rejects GPU requests, which this CPU-only backend cannot honour.
+   *
+   * @throws ConfigException for {@code gpu} or {@code gpu:N}
+   */
+  static void requireCpu(DeviceRequest device) {
+    if (device.kind() == DeviceRequest.Kind.GPU) {
+      throw new ConfigException(
+          "device="
+              + device
+              + ", but backend baseline computes on the CPU only; use device=cpu or device=auto");
+    }
+  }
+
+  private static String describe(TrainingConfig config) {
+    return "bias baseline: rating = global mean + user bias + movie bias, fitted by alternating"
+        + " least squares (bias_reg_user="
+        + Keys.BIAS_REG_USER.format(config.get(Keys.BIAS_REG_USER))
+        + ", bias_reg_movie="
+        + Keys.BIAS_REG_MOVIE.format(config.get(Keys.BIAS_REG_MOVIE))
+        + ", bias_iterations="
+        + config.get(Keys.BIAS_ITERATIONS)
+        + ")";
+  }
+
+  /** Splits off a seeded random share of the rows as validation: {training, validation}. */
+  private static RatingDataset[] holdOut(RatingDataset data, double fraction, long seed) {
+    int n = data.size();
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = rows[i];
+      rows[i] = rows[j];
+      rows[j] = swap;
+    }
+    int validationSize = (int) Math.round(n * fraction);
+    if (validationSize == 0 || validationSize == n) {
+      throw new TrainingException(
+          "validation_fraction="
+              + fraction
+              + " leaves "
+              + (n - validationSize)
+              + " of "
+              + n
+              + " ratings for training; choose a fraction that keeps both parts non-empty");
+    }
+    int[] validationRows = java.util.Arrays.copyOfRange(rows, 0, validationSize);
+    int[] trainRows = java.util.Arrays.copyOfRange(rows, validationSize, n);
+    java.util.Arrays.sort(validationRows);
+    java.util.Arrays.sort(trainRows);
+    return new RatingDataset[] {data.select(trainRows), data.select(validationRows)};
+  }
+
+  /** The RMSE of the clipped bias estimate on some ratings, looking ids up in the fitted set. */
+  private static double rmse(Biases biases, ColumnarRatings fitted, RatingDataset ratings) {
+    double sum = 0;
+    for (int row = 0; row < ratings.size(); row++) {
+      int user = fitted.users().indexOf(ratings.rawUserId(row));
+      int movie = fitted.movies().indexOf(ratings.rawMovieId(row));
+      double error = fitted.scale().clip(biases.estimate(user, movie)) - ratings.rating(row);
+      sum += error * error;
+    }
+    return ratings.size() == 0 ? Double.NaN : Math.sqrt(sum / ratings.size());
+  }
+}

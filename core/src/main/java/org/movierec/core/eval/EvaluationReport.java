@@ -1,0 +1,20 @@
+package org.movierec.core.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * Everything measured on one model and one test set; serializes to JSON with snake_case names.
+ *
+ * @param rating the rating error
+ * @param ranking the top-k ranking quality
+ */
+public record EvaluationReport(
+    @JsonProperty("rating") RatingMetrics rating, @JsonProperty("ranking") RankingMetrics ranking) {
+
+  /** Rejects missing parts. */
+  public EvaluationReport {
+    Objects.requireNonNull(rating, "rating");
+    Objects.requireNonNull(ranking, "ranking");
+  }
+}

@@ -1,0 +1,320 @@
+package org.movierec.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.movierec.core.bias.Biases;
+import org.movierec.core.config.Keys;
+import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.data.RatingDataset;
+import org.movierec.core.data.RatingScale;
+import org.movierec.core.eval.RatingEvaluator;
+import org.movierec.core.eval.RatingMetrics;
+import org.movierec.core.file.ModelFile;
+import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.Model;
+import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.UnknownIdException;
+import org.movierec.core.spi.BackendProvider;
+import org.movierec.core.spi.BackendRegistry;
+import org.movierec.core.spi.RuntimeOptions;
+
+/**
+ * What every backend's trained model must do, checked on one model trained once on {@link
+ * SyntheticRatings}: learn, survive a save and load, stay on the rating scale, honour the
+ * cold-start policy, recommend unseen movies best first, answer the same from many threads, and
+ * close twice without harm. A backend runs it by extending this class with its provider and a
+ * configuration that trains 1500 ratings in a few seconds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ModelContractTest {
+
+  private static final int THREADS = 8;
+  private static final float SAME_SCORE = 1e-5f;
+  private static final float BIAS_TOLERANCE = 1e-4f;
+
+  private SyntheticRatings data;
+  private Model model;
+
+  /** The backend under test. */
+  protected abstract BackendProvider provider();
+
+  /** A training configuration that fits {@link SyntheticRatings} well within seconds. */
+  protected abstract TrainingConfig config();
+
+  /**
+   * The largest allowed ratio of the model's held-out RMSE to the global-mean predictor's; a
+   * backend may tighten it.
+   */
+  protected double maxRmseRatioToGlobalMean() {
+    return 0.85;
+  }
+
+  @BeforeAll
+  void trainOnce() {
+    data = SyntheticRatings.create();
+    model = provider().newTrainer().train(data.train(), configWith(ColdStartPolicy.FALLBACK));
+  }
+
+  @AfterAll
+  void closeModel() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  @Test
+  void heldOutRmse_syntheticRatings_isWellBelowTheGlobalMeanPredictors() {
+    RatingMetrics trained = RatingEvaluator.evaluate(model, data.test());
+    RatingMetrics globalMean = RatingEvaluator.globalMean(data.train(), data.test());
+
+    assertThat(trained.coldPairs()).isZero();
+    assertThat(trained.rmse())
+        .as("held-out RMSE against the global mean's %s", globalMean.rmse())
+        .isLessThan(maxRmseRatioToGlobalMean() * globalMean.rmse());
+  }
+
+  @Test
+  void saveThenLoad_throughTheProvider_givesIdenticalPredictionsAndLists(@TempDir Path dir)
+      throws IOException {
+    ModelFile file = ModelFile.read(saved(dir));
+
+    assertThat(file.backend()).isEqualTo(provider().name());
+    try (Model loaded = provider().load(file, runtime(ColdStartPolicy.FALLBACK))) {
+      assertSameAnswers(loaded);
+      assertThat(loaded.info().backend()).isEqualTo(provider().name());
+      assertThat(loaded.info().config()).isEqualTo(model.info().config());
+      assertThat(loaded.info().summary()).isEqualTo(model.info().summary());
+    }
+  }
+
+  @Test
+  void saveThenLoad_throughARegistry_findsTheBackendThatWroteIt(@TempDir Path dir)
+      throws IOException {
+    BackendRegistry registry = new BackendRegistry(List.of(provider()));
+
+    try (Model loaded = registry.load(saved(dir), runtime(ColdStartPolicy.FALLBACK))) {
+      assertSameAnswers(loaded);
+    }
+  }
+
+  @Test
+  void predict_everyPairIncludingUnknownIds_staysOnTheRatingScale() {
+    float[] predicted = model.predict(SyntheticRatings.pairUsers(), SyntheticRatings.pairMovies());
+
+    RatingScale scale = model.scale();
+    assertThat(scale).isEqualTo(RatingScale.WHOLE_STARS);
+    for (float prediction : predicted) {
+      assertThat(prediction).isBetween(scale.min(), scale.max());
+    }
+  }
+
+  @Test
+  void predictAndRecommend_unknownIdsUnderErrorPolicy_throwUnknownIdException(@TempDir Path dir)
+      throws IOException {
+    int user = SyntheticRatings.rawUser(5);
+    int movie = SyntheticRatings.rawMovie(7);
+    try (Model strict =
+        provider().load(ModelFile.read(saved(dir)), runtime(ColdStartPolicy.ERROR))) {
+      assertThat(strict.coldStartPolicy()).isEqualTo(ColdStartPolicy.ERROR);
+      assertThatThrownBy(() -> strict.predict(SyntheticRatings.UNKNOWN_USER, movie))
+          .isInstanceOf(UnknownIdException.class)
+          .hasMessageContaining(String.valueOf(SyntheticRatings.UNKNOWN_USER));
+      assertThatThrownBy(() -> strict.predict(user, SyntheticRatings.UNKNOWN_MOVIE))
+          .isInstanceOf(UnknownIdException.class)
+          .hasMessageContaining(String.valueOf(SyntheticRatings.UNKNOWN_MOVIE));
+      assertThatThrownBy(
+              () ->
+                  strict.predict(
+                      new int[] {user, SyntheticRatings.UNKNOWN_USER}, new int[] {movie, movie}))
+          .isInstanceOf(UnknownIdException.class);
+      assertThatThrownBy(() -> strict.recommend(SyntheticRatings.UNKNOWN_USER, 5))
+          .isInstanceOf(UnknownIdException.class);
+      assertThat(strict.predict(user, movie)).isEqualTo(model.predict(user, movie));
+    }
+  }
+
+  @Test
+  void predict_unknownIdsUnderFallback_answersWithTheBiasEstimateOfTheTrainingRatings() {
+    RatingDataset train = data.train();
+    TrainingConfig config = config();
+    Biases biases =
+        Biases.fit(
+            train,
+            config.get(Keys.BIAS_REG_USER),
+            config.get(Keys.BIAS_REG_MOVIE),
+            config.get(Keys.BIAS_ITERATIONS));
+    int user = SyntheticRatings.rawUser(5);
+    int movie = SyntheticRatings.rawMovie(7);
+    int denseUser = train.users().indexOf(user);
+    int denseMovie = train.movies().indexOf(movie);
+    RatingScale scale = model.scale();
+
+    assertThat(model.predict(SyntheticRatings.UNKNOWN_USER, movie))
+        .isCloseTo(scale.clip(biases.estimate(-1, denseMovie)), within(BIAS_TOLERANCE));
+    assertThat(model.predict(user, SyntheticRatings.UNKNOWN_MOVIE))
+        .isCloseTo(scale.clip(biases.estimate(denseUser, -1)), within(BIAS_TOLERANCE));
+    assertThat(model.predict(SyntheticRatings.UNKNOWN_USER, SyntheticRatings.UNKNOWN_MOVIE))
+        .isCloseTo(scale.clip(biases.globalMean()), within(BIAS_TOLERANCE));
+    List<Recommendation> forNewUser = model.recommend(SyntheticRatings.UNKNOWN_USER, 5);
+    assertThat(forNewUser).hasSize(5);
+    for (Recommendation recommendation : forNewUser) {
+      assertThat(recommendation.predictedRating())
+          .isCloseTo(
+              model.predict(SyntheticRatings.UNKNOWN_USER, recommendation.rawMovieId()),
+              within(SAME_SCORE));
+    }
+  }
+
+  @Test
+  void recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksBestFirst() {
+    for (int user : SyntheticRatings.knownUsers()) {
+      Set<Integer> rated = trainingMoviesOf(user);
+      List<Recommendation> all = model.recommend(user, SyntheticRatings.MOVIES);
+
+      assertThat(all).hasSize(SyntheticRatings.MOVIES - rated.size());
+      assertThat(all)
+          .extracting(Recommendation::rawMovieId)
+          .doesNotHaveDuplicates()
+          .doesNotContainAnyElementsOf(rated);
+      for (int i = 0; i < all.size(); i++) {
+        Recommendation current = all.get(i);
+        assertThat(current.predictedRating())
+            .isCloseTo(model.predict(user, current.rawMovieId()), within(SAME_SCORE));
+        if (i > 0) {
+          Recommendation previous = all.get(i - 1);
+          assertThat(previous.predictedRating()).isGreaterThanOrEqualTo(current.predictedRating());
+          if (previous.predictedRating() == current.predictedRating()) {
+            assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
+          }
+        }
+      }
+      assertThat(model.recommend(user, 5)).isEqualTo(all.subList(0, 5));
+    }
+    assertThat(model.recommend(SyntheticRatings.rawUser(0), 0)).isEmpty();
+  }
+
+  @Test
+  void predictAndRecommend_fromEightThreadsAtOnce_matchSingleThreadedAnswers() throws Exception {
+    int[] users = SyntheticRatings.pairUsers();
+    int[] movies = SyntheticRatings.pairMovies();
+    float[] expected = model.predict(users, movies);
+    float[] singles = new float[users.length];
+    for (int i = 0; i < users.length; i++) {
+      singles[i] = model.predict(users[i], movies[i]);
+    }
+    List<List<Recommendation>> lists = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      lists.add(model.recommend(SyntheticRatings.rawUser(t), 10));
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      tasks.add(
+          () -> {
+            start.await();
+            for (int round = 0; round < 5; round++) {
+              assertThat(model.predict(users, movies)).containsExactly(expected);
+              for (int i = thread; i < users.length; i += THREADS) {
+                assertThat(model.predict(users[i], movies[i])).isEqualTo(singles[i]);
+              }
+              assertThat(model.recommend(SyntheticRatings.rawUser(thread), 10))
+                  .isEqualTo(lists.get(thread));
+            }
+            return null;
+          });
+    }
+    runAtOnce(tasks, start);
+  }
+
+  @Test
+  void close_calledTwice_isHarmless(@TempDir Path dir) throws IOException {
+    Model loaded = provider().load(ModelFile.read(saved(dir)), runtime(ColdStartPolicy.FALLBACK));
+
+    loaded.close();
+
+    assertThatCode(loaded::close).doesNotThrowAnyException();
+  }
+
+  private TrainingConfig configWith(ColdStartPolicy policy) {
+    return config().toBuilder().set(Keys.COLD_START, policy).build();
+  }
+
+  private RuntimeOptions runtime(ColdStartPolicy policy) {
+    return RuntimeOptions.of(configWith(policy));
+  }
+
+  private Path saved(Path dir) throws IOException {
+    Path file = dir.resolve("contract.model");
+    model.save(file);
+    return file;
+  }
+
+  private void assertSameAnswers(Model loaded) {
+    assertThat(loaded.users()).isEqualTo(model.users());
+    assertThat(loaded.movies()).isEqualTo(model.movies());
+    assertThat(loaded.scale()).isEqualTo(model.scale());
+    int[] users = SyntheticRatings.pairUsers();
+    int[] movies = SyntheticRatings.pairMovies();
+    assertThat(loaded.predict(users, movies)).containsExactly(model.predict(users, movies));
+    for (int user : SyntheticRatings.knownUsers()) {
+      assertThat(loaded.recommend(user, 10)).isEqualTo(model.recommend(user, 10));
+    }
+  }
+
+  private Set<Integer> trainingMoviesOf(int rawUser) {
+    Set<Integer> movies = new HashSet<>();
+    RatingDataset train = data.train();
+    for (int row = 0; row < train.size(); row++) {
+      if (train.rawUserId(row) == rawUser) {
+        movies.add(train.rawMovieId(row));
+      }
+    }
+    return movies;
+  }
+
+  /** Starts all tasks on their own threads, releases them together and rethrows any failure. */
+  static void runAtOnce(List<Callable<Void>> tasks, CountDownLatch start) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    try {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (Callable<Void> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      for (Future<Void> future : futures) {
+        try {
+          future.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw (Exception) e.getCause();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

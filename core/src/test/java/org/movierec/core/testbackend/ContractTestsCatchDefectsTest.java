@@ -1,0 +1,294 @@
+package org.movierec.core.testbackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.contract.ModelContractTest;
+import org.movierec.core.contract.SyntheticRatings;
+import org.movierec.core.contract.TrainerContractTest;
+import org.movierec.core.model.Model;
+import org.movierec.core.model.Recommendation;
+import org.movierec.core.spi.BackendProvider;
+
+/**
+ * Runs the contract tests against backends with one injected defect each and checks that the test
+ * covering that defect fails, so that a contract test which passes everything would be noticed.
+ */
+class ContractTestsCatchDefectsTest {
+
+  static Stream<Arguments> defects() {
+    return Stream.of(
+        Arguments.of(Unclipped.class, "predict_everyPairIncludingUnknownIds_staysOnTheRatingScale"),
+        Arguments.of(
+            RecommendsRatedMovies.class,
+            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksBestFirst"),
+        Arguments.of(
+            IgnoresErrorPolicy.class,
+            "predictAndRecommend_unknownIdsUnderErrorPolicy_throwUnknownIdException"),
+        Arguments.of(
+            LossyLoad.class, "saveThenLoad_throughTheProvider_givesIdenticalPredictionsAndLists"),
+        Arguments.of(
+            GlobalMeanFallback.class,
+            "predict_unknownIdsUnderFallback_answersWithTheBiasEstimateOfTheTrainingRatings"),
+        Arguments.of(
+            NotLearning.class, "heldOutRmse_syntheticRatings_isWellBelowTheGlobalMeanPredictors"),
+        Arguments.of(SecondCloseThrows.class, "close_calledTwice_isHarmless"),
+        Arguments.of(SecondCloseThrowsTrainer.class, "close_trainedModelTwice_isHarmless"),
+        Arguments.of(Nondeterministic.class, "train_sameConfigTwice_givesIdenticalPredictions"),
+        Arguments.of(
+            ClaimsUnratedIds.class,
+            "train_viewWhoseIndexHoldsUnratedIds_knowsExactlyTheRatedUsersAndMovies"),
+        Arguments.of(
+            SilentTrainer.class, "train_listener_hearsTheStartEveryEpochInOrderAndTheEnd"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("defects")
+  void contract_backendWithADefect_failsTheTestCoveringIt(Class<?> contract, String coveringTest) {
+    Outcome outcome = run(contract);
+
+    assertThat(outcome.failed).contains(coveringTest);
+  }
+
+  @Test
+  void contract_soundBackend_passesEveryTest() {
+    Outcome model = run(MeanBiasModelContractTest.class);
+    Outcome trainer = run(MeanBiasTrainerContractTest.class);
+
+    assertThat(model.failed).isEmpty();
+    assertThat(trainer.failed).isEmpty();
+    assertThat(model.passed).isNotEmpty();
+    assertThat(trainer.passed).isNotEmpty();
+  }
+
+  /** Which test methods of a class passed and failed. */
+  private record Outcome(List<String> passed, List<String> failed) {}
+
+  private static Outcome run(Class<?> testClass) {
+    List<String> passed = Collections.synchronizedList(new ArrayList<>());
+    List<String> failed = Collections.synchronizedList(new ArrayList<>());
+    Launcher launcher = LauncherFactory.create();
+    launcher.execute(
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+        new TestExecutionListener() {
+          @Override
+          public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (test.isTest()
+                && test.getSource().orElse(null)
+                    instanceof org.junit.platform.engine.support.descriptor.MethodSource method) {
+              boolean success = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+              (success ? passed : failed).add(method.getMethodName());
+            }
+          }
+        });
+    return new Outcome(passed, failed);
+  }
+
+  private static TrainingConfig config() {
+    return TrainingConfig.builder().set("backend", MeanBiasTestBackend.NAME).build();
+  }
+
+  /** A model contract over a given backend. */
+  abstract static class ModelContract extends ModelContractTest {
+    abstract BackendProvider backend();
+
+    @Override
+    protected BackendProvider provider() {
+      return backend();
+    }
+
+    @Override
+    protected TrainingConfig config() {
+      return ContractTestsCatchDefectsTest.config();
+    }
+  }
+
+  /** A trainer contract over a given backend. */
+  abstract static class TrainerContract extends TrainerContractTest {
+    abstract BackendProvider backend();
+
+    @Override
+    protected BackendProvider provider() {
+      return backend();
+    }
+
+    @Override
+    protected TrainingConfig config() {
+      return ContractTestsCatchDefectsTest.config();
+    }
+  }
+
+  /** Adds a constant to every prediction, after clipping. */
+  private static Model shifted(Model model, float shift) {
+    return new ForwardingModel(model) {
+      @Override
+      public float[] predict(int[] rawUserIds, int[] rawMovieIds) {
+        float[] predictions = delegate.predict(rawUserIds, rawMovieIds);
+        for (int i = 0; i < predictions.length; i++) {
+          predictions[i] += shift;
+        }
+        return predictions;
+      }
+    };
+  }
+
+  static class Unclipped extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(model -> shifted(model, 2f));
+    }
+  }
+
+  static class RecommendsRatedMovies extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<Recommendation> recommend(int rawUserId, int count) {
+                  int[] movies = Arrays.copyOf(movies().rawIds(), Math.min(count, movies().size()));
+                  int[] users = new int[movies.length];
+                  Arrays.fill(users, rawUserId);
+                  float[] scores = predict(users, movies);
+                  List<Recommendation> list = new ArrayList<>();
+                  for (int i = 0; i < movies.length; i++) {
+                    list.add(new Recommendation(movies[i], scores[i]));
+                  }
+                  return list;
+                }
+              });
+    }
+  }
+
+  static class IgnoresErrorPolicy extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.ignoringErrorPolicy();
+    }
+  }
+
+  static class LossyLoad extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.loadedModels(model -> shifted(model, -0.001f));
+    }
+  }
+
+  static class GlobalMeanFallback extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public float[] predict(int[] rawUserIds, int[] rawMovieIds) {
+                  float[] predictions = delegate.predict(rawUserIds, rawMovieIds);
+                  float mean =
+                      delegate.predict(
+                          SyntheticRatings.UNKNOWN_USER, SyntheticRatings.UNKNOWN_MOVIE);
+                  for (int i = 0; i < predictions.length; i++) {
+                    if (!knowsUser(rawUserIds[i]) || !knowsMovie(rawMovieIds[i])) {
+                      predictions[i] = mean;
+                    }
+                  }
+                  return predictions;
+                }
+              });
+    }
+  }
+
+  static class NotLearning extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public float[] predict(int[] rawUserIds, int[] rawMovieIds) {
+                  float[] predictions = delegate.predict(rawUserIds, rawMovieIds);
+                  Arrays.fill(predictions, 3f);
+                  return predictions;
+                }
+              });
+    }
+  }
+
+  /** A model that refuses a second close. */
+  private static Model closingOnce(Model model) {
+    return new ForwardingModel(model) {
+      private boolean closed;
+
+      @Override
+      public void close() {
+        if (closed) {
+          throw new IllegalStateException("already closed");
+        }
+        closed = true;
+        delegate.close();
+      }
+    };
+  }
+
+  static class SecondCloseThrows extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(ContractTestsCatchDefectsTest::closingOnce);
+    }
+  }
+
+  static class SecondCloseThrowsTrainer extends TrainerContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(ContractTestsCatchDefectsTest::closingOnce);
+    }
+  }
+
+  static class Nondeterministic extends TrainerContract {
+    private final AtomicInteger trainings = new AtomicInteger();
+
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model -> shifted(model, trainings.incrementAndGet() * 1e-3f));
+    }
+  }
+
+  static class ClaimsUnratedIds extends TrainerContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public boolean knowsUser(int rawUserId) {
+                  return true;
+                }
+              });
+    }
+  }
+
+  static class SilentTrainer extends TrainerContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.silentTrainer();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.movierec.core.testbackend;
+
+import java.util.List;
+import java.util.Optional;
+import org.movierec.core.bias.Biases;
+import org.movierec.core.config.Keys;
+import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.data.ColumnarRatings;
+import org.movierec.core.data.RatingDataset;
+import org.movierec.core.data.RatingDatasets;
+import org.movierec.core.model.Model;
+import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.RatedItems;
+import org.movierec.core.model.TrainedState;
+import org.movierec.core.training.EpochReport;
+import org.movierec.core.training.Trainer;
+import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingSummary;
+
+/** Fits the biases in one pass, reported as a single epoch. */
+final class MeanBiasTestTrainer implements Trainer {
+
+  @Override
+  public Model train(
+      RatingDataset train,
+      Optional<RatingDataset> validation,
+      TrainingConfig config,
+      TrainingListener listener) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("no training ratings; pass a dataset with ratings");
+    }
+    ColumnarRatings data = RatingDatasets.compact(train);
+    int validationSize = validation.map(RatingDataset::size).orElse(0);
+    listener.onTrainingStart(
+        new TrainingListener.TrainingStart(
+            MeanBiasTestBackend.NAME, "java", "cpu", data.size(), validationSize, 1, 1));
+    long start = System.nanoTime();
+    Biases biases =
+        Biases.fit(
+            data,
+            config.get(Keys.BIAS_REG_USER),
+            config.get(Keys.BIAS_REG_MOVIE),
+            config.get(Keys.BIAS_ITERATIONS));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double validationRmse =
+        validation.map(ratings -> rmse(biases, data, ratings)).orElse(Double.NaN);
+    EpochReport report =
+        new EpochReport(
+            1, 1, rmse(biases, data, data), validationRmse, 0, data.size(), seconds, seconds, 0);
+    listener.onEpochEnd(report);
+    TrainingSummary summary = new TrainingSummary(1, 1, seconds, data.size(), List.of(report));
+    listener.onTrainingEnd(summary);
+    ModelInfo info =
+        new ModelInfo(
+            MeanBiasTestBackend.NAME,
+            "java " + Runtime.version().feature(),
+            "global mean + user bias + movie bias",
+            config.toTextMap(),
+            summary);
+    TrainedState state =
+        new TrainedState(
+            data.users(), data.movies(), data.scale(), RatedItems.of(data), biases, info);
+    return new MeanBiasTestModel(state, config.coldStart());
+  }
+
+  /** The RMSE of the clipped bias estimate on ratings indexed by raw ids. */
+  private static double rmse(Biases biases, RatingDataset fitted, RatingDataset ratings) {
+    double squares = 0;
+    for (int row = 0; row < ratings.size(); row++) {
+      float estimate =
+          biases.estimate(
+              fitted.users().indexOf(ratings.rawUserId(row)),
+              fitted.movies().indexOf(ratings.rawMovieId(row)));
+      double error = fitted.scale().clip(estimate) - ratings.rating(row);
+      squares += error * error;
+    }
+    return ratings.size() == 0 ? Double.NaN : Math.sqrt(squares / ratings.size());
+  }
+}

@@ -1,0 +1,103 @@
+package org.movierec.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkSpecTest {
+
+  @Test
+  void seed_isTheOriginalArchitecture() {
+    NetworkSpec seed = NetworkSpec.seed();
+
+    assertThat(seed.userEmbedding().dim()).isEqualTo(30);
+    assertThat(seed.movieEmbedding().dim()).isEqualTo(30);
+    assertThat(seed.inputWidth()).isEqualTo(60);
+    assertThat(seed.layers()).extracting(DenseLayerSpec::units).containsExactly(50, 30, 20, 1);
+    assertThat(seed.layers())
+        .allSatisfy(layer -> assertThat(layer.activation()).isEqualTo(Activation.RELU));
+    assertThat(seed.userEmbedding().init()).isEqualTo(Initializer.normal(1.0));
+    assertThat(seed.layers())
+        .allSatisfy(layer -> assertThat(layer.init()).isEqualTo(Initializer.PYTORCH_LINEAR));
+    assertThat(seed.fanIn(0)).isEqualTo(60);
+    assertThat(seed.fanIn(3)).isEqualTo(20);
+  }
+
+  @Test
+  void fromJson_toJsonOfSeed_roundTrips() {
+    String json = NetworkSpec.seed().toJson();
+
+    assertThat(NetworkSpec.fromJson("seed.json", json)).isEqualTo(NetworkSpec.seed());
+    assertThat(json)
+        .contains("\"user_embedding\"")
+        .contains("\"relu\"")
+        .contains("\"fan_in_uniform\"");
+  }
+
+  @Test
+  void fromJson_nonPositiveUnits_namesSourceAndProblem() {
+    String json = NetworkSpec.seed().toJson().replace("\"units\" : 50", "\"units\" : 0");
+
+    assertThatThrownBy(() -> NetworkSpec.fromJson("bad.json", json))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("bad.json")
+        .hasMessageContaining("layer units must be > 0, got 0");
+  }
+
+  @Test
+  void fromJson_unknownActivation_listsAllowed() {
+    String json = NetworkSpec.seed().toJson().replaceFirst("\"relu\"", "\"swish\"");
+
+    assertThatThrownBy(() -> NetworkSpec.fromJson("bad.json", json))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("unknown activation 'swish'")
+        .hasMessageContaining("relu, identity, sigmoid, tanh");
+  }
+
+  @Test
+  void fromJson_outputWiderThanOne_isRejected() {
+    String json = NetworkSpec.seed().toJson().replace("\"units\" : 1,", "\"units\" : 2,");
+
+    assertThatThrownBy(() -> NetworkSpec.fromJson("bad.json", json))
+        .hasMessageContaining("must have 1 unit, got 2");
+  }
+
+  @Test
+  void fromJson_unknownField_isRejectedWithLocation() {
+    String json = NetworkSpec.seed().toJson().replaceFirst("\\{", "{\"colour\":\"red\",");
+
+    assertThatThrownBy(() -> NetworkSpec.fromJson("bad.json", json))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("bad.json")
+        .hasMessageContaining("colour");
+  }
+
+  @Test
+  void fromJson_normalWithoutScale_isRejected() {
+    String json = NetworkSpec.seed().toJson().replaceFirst("\"scale\" : 1.0", "\"scale\" : -2.0");
+
+    assertThatThrownBy(() -> NetworkSpec.fromJson("bad.json", json))
+        .hasMessageContaining("needs a finite scale > 0, got -2.0");
+  }
+
+  @Test
+  void resolve_builtInOrFile_returnsSpec(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("wide.json");
+    NetworkSpec wide = NetworkSpec.seed().withEmbeddingInit("wide", Initializer.uniform(0.05));
+    Files.writeString(file, wide.toJson());
+
+    assertThat(NetworkSpecs.resolve("seed")).isEqualTo(NetworkSpec.seed());
+    assertThat(NetworkSpecs.resolve(file.toString())).isEqualTo(wide);
+  }
+
+  @Test
+  void resolve_unknownName_listsBuiltIns() {
+    assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
+        .hasMessageContaining("'sead'")
+        .hasMessageContaining("built-in network (seed)");
+  }
+}
