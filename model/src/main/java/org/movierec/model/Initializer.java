@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * How a parameter tensor is filled before training. Part of the declared recipe because engines
@@ -65,33 +63,6 @@ public record Initializer(@JsonProperty("type") Type type, @JsonProperty("scale"
     if (!needsScale && scale != null) {
       throw new NetworkSpecException("initializer fan_in_uniform takes no scale, got " + scale);
     }
-  }
-
-  /**
-   * Reads the JSON form, where {@code scale} is absent for {@code fan_in_uniform}. A delegating
-   * creator, because the spec reader fails on any missing constructor property, and {@code scale}
-   * is legitimately missing here.
-   *
-   * @throws NetworkSpecException naming an unknown field or a bad value
-   */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  static Initializer fromJson(Map<String, Object> fields) {
-    for (String field : fields.keySet()) {
-      if (!Set.of("type", "scale").contains(field)) {
-        throw new NetworkSpecException(
-            "unknown initializer field '" + field + "'; allowed: type, scale");
-      }
-    }
-    if (!(fields.get("type") instanceof String type)) {
-      throw new NetworkSpecException(
-          "initializer needs a type: normal, uniform or fan_in_uniform, got " + fields.get("type"));
-    }
-    Object scale = fields.get("scale");
-    if (scale != null && !(scale instanceof Number)) {
-      throw new NetworkSpecException("initializer scale must be a number, got '" + scale + "'");
-    }
-    return new Initializer(
-        Type.fromJson(type), scale == null ? null : ((Number) scale).doubleValue());
   }
 
   /** Normal with mean 0 and the given standard deviation. */

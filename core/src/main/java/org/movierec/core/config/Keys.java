@@ -156,7 +156,12 @@ public final class Keys {
 
   /** Threads for computation. */
   public static final ConfigKey<Integer> THREADS =
-      ConfigKey.integer("threads", 0, 0, 1024, "compute threads for the engine (0 = one per core)");
+      ConfigKey.integer(
+          "threads",
+          0,
+          0,
+          1024,
+          "compute threads (0 = each part's own choice: one PyTorch thread for djl training, which measured fastest on 2 shared cores, and one per core for evaluation)");
 
   /** Regularization of user biases. */
   public static final ConfigKey<Double> BIAS_REG_USER =
