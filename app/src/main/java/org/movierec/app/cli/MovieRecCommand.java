@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       RecommendCommand.class,
       CvCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
