@@ -126,7 +126,8 @@ final class LayoutDetector {
           "cannot tell the layout: the line has no tab, '::' or comma",
           LineText.shorten(line));
     }
-    throw new DataFormatException(
-        file, 1, LineProblem.EMPTY_FILE, "the file holds no line to read", "");
+    String detail =
+        head.length == 0 ? "the file is empty" : "the file holds nothing but blank lines";
+    throw new DataFormatException(file, 1, LineProblem.EMPTY_FILE, detail, "");
   }
 }
