@@ -267,6 +267,7 @@ final class MovieFiles {
     private final ProblemLog log;
     private final Map<Integer, Long> lineOfId = new HashMap<>();
     private final List<MovieInfo> movies = new ArrayList<>();
+    private final Map<List<String>, List<String>> genreLists = new HashMap<>();
 
     Catalog(Path file, ProblemLog log) {
       this.file = file;
@@ -288,7 +289,15 @@ final class MovieFiles {
             line, "movie id " + movieId + " is listed again (first on line " + earlier + ")", text);
         return;
       }
-      movies.add(movie(movieId, title, date.trim(), genres));
+      movies.add(movie(movieId, title, date.trim(), shared(genres)));
+    }
+
+    /**
+     * The one list of these genres this catalog holds: movies share genre lists and names, which
+     * saves tens of megabytes on ml-25m's 62,000 movies.
+     */
+    private List<String> shared(List<String> genres) {
+      return genreLists.computeIfAbsent(genres, List::copyOf);
     }
 
     void reject(long line, String detail, String text) {

@@ -162,6 +162,23 @@ final class RatingsChunk {
     long line = linesBefore;
     boolean headerPending = headerAllowed;
     while (pos < end) {
+      if (!headerPending) {
+        int fastEnd = fastLine(pos);
+        if (fastEnd >= 0) {
+          line++;
+          if (wanted != null) {
+            remember(wanted, line, pos, fastEnd);
+          } else {
+            userColumn[row] = users.denseOf(rawUser);
+            movieColumn[row] = movies.denseOf(rawMovie);
+            ratingColumn[row] = rating;
+            timeColumn[row] = (int) timestamp;
+            row++;
+          }
+          pos = lineStartAfter(fastEnd);
+          continue;
+        }
+      }
       int lineEnd = pos;
       byte b = 0;
       while (lineEnd < end) {
@@ -196,10 +213,7 @@ final class RatingsChunk {
         int problem = parseLine(pos, lineEnd, terminated);
         if (problem == OK) {
           if (wanted != null) {
-            PairLines found = wanted.get(((long) rawUser << 32) | rawMovie);
-            if (found != null) {
-              found.record(line, text(pos, lineEnd));
-            }
+            remember(wanted, line, pos, lineEnd);
           } else {
             userColumn[row] = users.denseOf(rawUser);
             movieColumn[row] = movies.denseOf(rawMovie);
@@ -215,6 +229,111 @@ final class RatingsChunk {
     }
     rows = row - offset;
     lines = line - linesBefore;
+  }
+
+  private void remember(Map<Long, PairLines> wanted, long line, int from, int to) {
+    PairLines found = wanted.get(((long) rawUser << 32) | rawMovie);
+    if (found != null) {
+      found.record(line, text(from, to));
+    }
+  }
+
+  /** The start of the line after a line that ends (its terminator starts) at {@code lineEnd}. */
+  private int lineStartAfter(int lineEnd) {
+    if (lineEnd >= end) {
+      return end;
+    }
+    if (bytes.get(lineEnd) == '\r' && lineEnd + 1 < end && bytes.get(lineEnd + 1) == '\n') {
+      return lineEnd + 2;
+    }
+    return lineEnd + 1;
+  }
+
+  /**
+   * Parses a well-formed line in one pass over its bytes: ids of up to 9 digits, a plain decimal
+   * rating on the scale, a timestamp in range. Returns where the line ends, or {@code -1} to leave
+   * the line, good or bad, to the careful path.
+   */
+  private int fastLine(int from) {
+    ByteBuffer in = bytes;
+    int i = from;
+    long user = 0;
+    int digits = 0;
+    byte b;
+    while (i < end && (b = in.get(i)) >= '0' && b <= '9') {
+      user = user * 10 + (b - '0');
+      i++;
+      digits++;
+    }
+    if (digits == 0 || digits > 9 || (i = afterSeparator(i)) < 0) {
+      return -1;
+    }
+    long movie = 0;
+    digits = 0;
+    while (i < end && (b = in.get(i)) >= '0' && b <= '9') {
+      movie = movie * 10 + (b - '0');
+      i++;
+      digits++;
+    }
+    if (digits == 0 || digits > 9 || (i = afterSeparator(i)) < 0) {
+      return -1;
+    }
+    long mantissa = 0;
+    digits = 0;
+    int decimals = 0;
+    while (i < end && (b = in.get(i)) >= '0' && b <= '9') {
+      mantissa = mantissa * 10 + (b - '0');
+      i++;
+      digits++;
+    }
+    if (i < end && in.get(i) == '.') {
+      i++;
+      while (i < end && (b = in.get(i)) >= '0' && b <= '9') {
+        mantissa = mantissa * 10 + (b - '0');
+        i++;
+        digits++;
+        decimals++;
+      }
+    }
+    if (digits == 0 || digits >= POW10.length || (i = afterSeparator(i)) < 0) {
+      return -1;
+    }
+    float value = (float) (mantissa / POW10[decimals]);
+    if (!checkScale.allows(value)) {
+      return -1;
+    }
+    long time = 0;
+    digits = 0;
+    while (i < end && (b = in.get(i)) >= '0' && b <= '9') {
+      time = time * 10 + (b - '0');
+      i++;
+      digits++;
+    }
+    if (digits == 0 || digits > 10 || time > MAX_TIMESTAMP) {
+      return -1;
+    }
+    if (i < end && (b = in.get(i)) != '\n' && b != '\r') {
+      return -1;
+    }
+    if (value != (float) Math.rint(value)) {
+      needsHalfStars = true;
+    }
+    rawUser = (int) user;
+    rawMovie = (int) movie;
+    rating = value;
+    timestamp = time;
+    return i;
+  }
+
+  /** The position after the separator at {@code i}, or {@code -1} when there is none. */
+  private int afterSeparator(int i) {
+    if (i >= end || bytes.get(i) != separator) {
+      return -1;
+    }
+    if (!doubleColon) {
+      return i + 1;
+    }
+    return i + 1 < end && bytes.get(i + 1) == ':' ? i + 2 : -1;
   }
 
   private static boolean isHeaderStart(byte b) {
