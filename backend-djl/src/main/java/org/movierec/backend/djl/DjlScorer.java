@@ -53,8 +53,10 @@ final class DjlScorer {
 
   /** Scores {@code count} pairs of dense indices into {@code out}, before clipping. */
   void score(int[] users, int[] movies, int count, float[] out) {
-    float[][] input = new float[maxWidth][BLOCK];
-    float[][] output = new float[maxWidth][BLOCK];
+    // Scratch sized to the call, so a single prediction does not allocate a whole block.
+    int scratch = Math.max(1, Math.min(BLOCK, count));
+    float[][] input = new float[maxWidth][scratch];
+    float[][] output = new float[maxWidth][scratch];
     for (int start = 0; start < count; start += BLOCK) {
       int size = Math.min(BLOCK, count - start);
       gather(users, movies, start, size, input);

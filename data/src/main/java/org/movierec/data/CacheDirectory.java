@@ -1,0 +1,32 @@
+package org.movierec.data;
+
+import java.nio.file.Path;
+
+/**
+ * Where movierec keeps downloaded and generated datasets: the system property {@code
+ * movierec.cache}, else the environment variable {@code MOVIEREC_CACHE}, else {@code
+ * ~/.cache/movierec}.
+ */
+public final class CacheDirectory {
+
+  /** The system property that overrides the cache directory. */
+  public static final String PROPERTY = "movierec.cache";
+
+  /** The environment variable that overrides the cache directory. */
+  public static final String ENVIRONMENT = "MOVIEREC_CACHE";
+
+  private CacheDirectory() {}
+
+  /** The cache directory; it may not exist yet. */
+  public static Path defaultPath() {
+    String property = System.getProperty(PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    String environment = System.getenv(ENVIRONMENT);
+    if (environment != null && !environment.isBlank()) {
+      return Path.of(environment);
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "movierec");
+  }
+}
