@@ -27,6 +27,7 @@ import org.movierec.core.eval.Fold;
 import org.movierec.core.eval.FoldResult;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.data.ReadOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,13 @@ final class CvCommand extends BaseCommand {
   private static final int DEFAULT_FOLDS = 5;
 
   @Mixin ConfigOptions configOptions;
+
+  @Mixin DataOptions dataOptions;
+
+  @Override
+  ReadOptions readOptions() {
+    return dataOptions.readOptions();
+  }
 
   @Option(
       names = "--data",

@@ -16,6 +16,7 @@ import org.movierec.core.eval.Evaluator;
 import org.movierec.core.eval.RankingMetrics;
 import org.movierec.core.eval.RatingMetrics;
 import org.movierec.core.model.Model;
+import org.movierec.data.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,13 @@ final class EvaluateCommand extends BaseCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin RuntimeConfigOptions configOptions;
+
+  @Mixin DataOptions dataOptions;
+
+  @Override
+  ReadOptions readOptions() {
+    return dataOptions.readOptions();
+  }
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;

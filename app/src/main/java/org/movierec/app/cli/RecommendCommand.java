@@ -14,6 +14,7 @@ import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.MovieInfo;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.Recommendation;
+import org.movierec.data.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,13 @@ import picocli.CommandLine.Option;
 final class RecommendCommand extends BaseCommand {
 
   @Mixin RuntimeConfigOptions configOptions;
+
+  @Mixin DataOptions dataOptions;
+
+  @Override
+  ReadOptions readOptions() {
+    return dataOptions.readOptions();
+  }
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;

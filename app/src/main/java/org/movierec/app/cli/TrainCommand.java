@@ -15,6 +15,7 @@ import org.movierec.app.training.TrainReport;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.spi.BackendProvider;
+import org.movierec.data.ReadOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,13 @@ import picocli.CommandLine.ParameterException;
 final class TrainCommand extends BaseCommand {
 
   @Mixin ConfigOptions configOptions;
+
+  @Mixin DataOptions dataOptions;
+
+  @Override
+  ReadOptions readOptions() {
+    return dataOptions.readOptions();
+  }
 
   @Option(
       names = "--data",

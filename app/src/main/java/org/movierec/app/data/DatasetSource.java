@@ -24,8 +24,13 @@ public interface DatasetSource {
    */
   List<Fold> predefinedFolds(Path directory) throws IOException;
 
-  /** The embedded sample dataset, the same on every call. */
-  RatingDataset sample();
+  /**
+   * The embedded sample dataset, the same on every call; generated into the cache directory on
+   * first use.
+   *
+   * @throws IOException when the cache directory cannot be written or read
+   */
+  RatingDataset sample() throws IOException;
 
   /** What the sample is, for messages. */
   String sampleDescription();

@@ -4,7 +4,10 @@ import java.util.List;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.eval.Fold;
 
-/** Splits ratings into training and test parts by a textual spec such as {@code random:0.1}. */
+/**
+ * Splits ratings into training and test parts by a textual spec such as {@code random:0.1} or
+ * {@code user-last:10}, and into folds for cross-validation.
+ */
 public interface Splitter {
 
   /** The spec used when the user gives none. */

@@ -131,6 +131,50 @@ class UsageErrorsTest {
   }
 
   @Test
+  void kfoldSplitInTrain_pointsToCv() {
+    assertUsageError(
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("m").toString(),
+            "--split",
+            "kfold:5"),
+        "makes 5 splits but train uses one",
+        "movierec cv --folds 5");
+  }
+
+  @Test
+  void unknownFormat_listsTheLayouts() {
+    assertUsageError(
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("m").toString(),
+            "--format",
+            "parquet"),
+        "--format: unknown layout 'parquet'",
+        "ml-100k");
+  }
+
+  @Test
+  void unknownBadLinePolicy_listsThePolicies() {
+    assertUsageError(
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("m").toString(),
+            "--on-bad-line",
+            "ignore"),
+        "--on-bad-line: unknown bad-line policy 'ignore'; allowed: fail, skip");
+  }
+
+  @Test
   void splitSpecNotUnderstood_showsTheForm() {
     assertUsageError(
         CliRun.of(
@@ -141,6 +185,7 @@ class UsageErrorsTest {
             dir.resolve("m").toString(),
             "--split",
             "halves"),
-        "bad value for --split: 'halves'");
+        "movierec train: --split: bad split 'halves'",
+        "accepted forms: random:FRACTION");
   }
 }
