@@ -11,6 +11,7 @@ import org.movierec.app.data.DatasetSource;
 import org.movierec.app.output.Console;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.data.ReadOptions;
+import org.movierec.data.ReadResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -41,6 +42,13 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** The ratings at a {@code --data} value, or the embedded sample for {@code sample}. */
   static RatingDataset ratings(DatasetSource source, Path path) throws IOException {
-    return path == null || path.toString().equals(SAMPLE) ? source.sample() : source.read(path);
+    return readResult(source, path).dataset();
+  }
+
+  /** The ratings and read report at a {@code --data} value, or of the embedded sample. */
+  static ReadResult readResult(DatasetSource source, Path path) throws IOException {
+    return path == null || path.toString().equals(SAMPLE)
+        ? source.sampleResult()
+        : source.readResult(path);
   }
 }

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
       RecommendCommand.class,
       CvCommand.class,
       ConfigCommand.class,
+      StatsCommand.class,
+      SplitCommand.class,
+      GenerateCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -120,10 +120,10 @@ final class TrainCommand extends BaseCommand {
 
   private TrainTest trainTest(Injector injector) throws java.io.IOException {
     DatasetSource source = injector.getInstance(DatasetSource.class);
-    RatingDataset ratings = ratings(source, data);
     if (holdout != null && holdout.test != null) {
-      return new TrainTest(ratings, source.read(holdout.test), "test file " + holdout.test);
+      return source.readSplit(data, holdout.test);
     }
+    RatingDataset ratings = ratings(source, data);
     String splitSpec =
         holdout != null && holdout.split != null ? holdout.split : Splitter.DEFAULT_SPEC;
     long seed = injector.getInstance(TrainingConfig.class).seed();

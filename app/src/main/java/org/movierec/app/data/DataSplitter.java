@@ -13,14 +13,19 @@ import org.movierec.data.split.Splits;
 final class DataSplitter implements Splitter {
 
   @Override
-  public TrainTest split(RatingDataset data, String spec, long seed) {
+  public List<Split> splits(RatingDataset data, String spec, long seed) {
     SplitSpec method;
     try {
       method = SplitSpec.parse(spec);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--split: " + e.getMessage());
     }
-    List<Split> splits = method.apply(data, seed);
+    return method.apply(data, seed);
+  }
+
+  @Override
+  public TrainTest split(RatingDataset data, String spec, long seed) {
+    List<Split> splits = splits(data, spec, seed);
     if (splits.size() != 1) {
       throw new ConfigException(
           "--split "

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.movierec.core.data.RatingDataset;
 import org.movierec.core.eval.Fold;
 import org.movierec.data.ReadOptions;
 import org.movierec.data.ReadReport;
@@ -29,17 +28,25 @@ final class MovieLensSource implements DatasetSource {
   private static final Pattern FOLD_NAME = Pattern.compile("u(\\d+)");
 
   private final ReadOptions options;
-  private RatingDataset sample;
+  private ReadResult sample;
 
   MovieLensSource(ReadOptions options) {
     this.options = options;
   }
 
   @Override
-  public RatingDataset read(Path path) throws IOException {
+  public ReadResult readResult(Path path) throws IOException {
     ReadResult result = DatasetReader.read(path, options);
     reportSkipped(result.report());
-    return result.dataset();
+    return result;
+  }
+
+  @Override
+  public TrainTest readSplit(Path train, Path test) throws IOException {
+    SplitReadResult result = DatasetReader.readSplit(train, test, options);
+    reportSkipped(result.trainReport());
+    reportSkipped(result.testReport());
+    return new TrainTest(result.split().train(), result.split().test(), "test file " + test);
   }
 
   @Override
@@ -66,11 +73,10 @@ final class MovieLensSource implements DatasetSource {
   }
 
   @Override
-  public synchronized RatingDataset sample() throws IOException {
+  public synchronized ReadResult sampleResult() throws IOException {
     if (sample == null) {
-      ReadResult result = EmbeddedSample.load();
-      reportSkipped(result.report());
-      sample = result.dataset();
+      sample = EmbeddedSample.load();
+      reportSkipped(sample.report());
     }
     return sample;
   }
