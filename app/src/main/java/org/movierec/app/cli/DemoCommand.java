@@ -125,7 +125,9 @@ final class DemoCommand extends BaseCommand {
   private static void printPredictions(
       PrintWriter out, Model model, RatingDataset test, MovieCatalog catalog) {
     out.printf("%npredictions for test ratings the model never saw:%n");
-    for (int row = 0; row < Math.min(PREDICTIONS, test.size()); row++) {
+    int shown = Math.min(PREDICTIONS, test.size());
+    for (int i = 0; i < shown; i++) {
+      int row = (int) ((long) test.size() * i / shown);
       int user = test.rawUserId(row);
       int movie = test.rawMovieId(row);
       out.printf(
