@@ -44,14 +44,14 @@ final class RatingLine {
   private boolean needsHalfStars;
   private long number;
 
-  /** A parser of lines in {@code bytes} before {@code end}, checking ratings against a scale. */
-  RatingLine(ByteBuffer bytes, int end, Layout layout, RatingScale checkScale) {
+  /** A parser of lines in {@code bytes} before {@code end}. */
+  RatingLine(ByteBuffer bytes, int end, LineRules rules) {
     this.bytes = bytes;
     this.end = end;
-    this.layout = layout;
+    this.layout = rules.layout();
     this.separator = (byte) layout.separator().charAt(0);
     this.doubleColon = layout.separator().length() == 2;
-    this.checkScale = checkScale;
+    this.checkScale = rules.scale();
   }
 
   /** The raw user id of the last good line. */

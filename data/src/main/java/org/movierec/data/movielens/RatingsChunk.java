@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.data.GrowingIdMap;
-import org.movierec.core.data.RatingScale;
 import org.movierec.data.Layout;
 import org.movierec.data.LineProblem;
 import org.movierec.data.SkippedLine;
@@ -28,8 +26,7 @@ final class RatingsChunk {
   private final RatingLine parser;
   private final boolean failFast;
   private final boolean headerAllowed;
-  private final GrowingIdMap users;
-  private final GrowingIdMap movies;
+  private final IdMaps ids;
 
   private long countedLines;
   private long linesBefore;
@@ -41,31 +38,26 @@ final class RatingsChunk {
   private SkippedLine headerProblem;
 
   /**
-   * A parser for the bytes {@code [start, end)} of {@code bytes}.
+   * A part of a mapped file that starts at a line start and ends after a line end (or at the end of
+   * the file).
    *
-   * @param checkScale the scale every rating must be on
-   * @param headerAllowed whether the first non-blank line may be a CSV header
+   * @param bytes the mapped bytes
+   * @param start the first byte to read, past a byte-order mark in the first part
+   * @param end one past the last byte
+   * @param first whether the part starts the file, where a CSV header may be
    */
-  RatingsChunk(
-      Path file,
-      ByteBuffer bytes,
-      int start,
-      int end,
-      Layout layout,
-      RatingScale checkScale,
-      boolean failFast,
-      boolean headerAllowed,
-      GrowingIdMap users,
-      GrowingIdMap movies) {
+  record Part(ByteBuffer bytes, int start, int end, boolean first) {}
+
+  /** A parser for one part of {@code file}, filling {@code ids}. */
+  RatingsChunk(Path file, Part part, LineRules rules, boolean failFast, IdMaps ids) {
     this.file = file;
-    this.bytes = bytes;
-    this.start = start;
-    this.end = end;
-    this.parser = new RatingLine(bytes, end, layout, checkScale);
+    this.bytes = part.bytes();
+    this.start = part.start();
+    this.end = part.end();
     this.failFast = failFast;
-    this.headerAllowed = headerAllowed;
-    this.users = users;
-    this.movies = movies;
+    this.headerAllowed = part.first() && rules.layout() == Layout.CSV;
+    this.ids = ids;
+    this.parser = new RatingLine(bytes, end, rules);
   }
 
   /**
@@ -115,23 +107,16 @@ final class RatingsChunk {
    * Parses every line, writing good rows from index {@code offset} on; stops at the first bad line
    * in fail-fast mode.
    */
-  void parse(
-      int[] userColumn, int[] movieColumn, float[] ratingColumn, int[] timeColumn, int offset) {
-    scan(userColumn, movieColumn, ratingColumn, timeColumn, offset, null);
+  void parse(RatingColumns columns, int offset) {
+    scan(columns, offset, null);
   }
 
   /** Finds where (raw user, raw movie) pairs occur, by key {@code user << 32 | movie}. */
   void locate(Map<Long, PairLines> wanted) {
-    scan(null, null, null, null, 0, wanted);
+    scan(null, 0, wanted);
   }
 
-  private void scan(
-      int[] userColumn,
-      int[] movieColumn,
-      float[] ratingColumn,
-      int[] timeColumn,
-      int offset,
-      Map<Long, PairLines> wanted) {
+  private void scan(RatingColumns columns, int offset, Map<Long, PairLines> wanted) {
     ByteBuffer in = bytes;
     int pos = start;
     int row = offset;
@@ -142,15 +127,7 @@ final class RatingsChunk {
         int fastEnd = parser.fast(pos);
         if (fastEnd >= 0) {
           line++;
-          if (wanted != null) {
-            remember(wanted, line, pos, fastEnd);
-          } else {
-            userColumn[row] = users.denseOf(parser.user());
-            movieColumn[row] = movies.denseOf(parser.movie());
-            ratingColumn[row] = parser.rating();
-            timeColumn[row] = (int) parser.timestamp();
-            row++;
-          }
+          row = accept(columns, row, wanted, line, pos, fastEnd);
           pos = lineStartAfter(fastEnd);
           continue;
         }
@@ -188,15 +165,7 @@ final class RatingsChunk {
         }
         int problem = parser.careful(pos, lineEnd, terminated);
         if (problem == RatingLine.OK) {
-          if (wanted != null) {
-            remember(wanted, line, pos, lineEnd);
-          } else {
-            userColumn[row] = users.denseOf(parser.user());
-            movieColumn[row] = movies.denseOf(parser.movie());
-            ratingColumn[row] = parser.rating();
-            timeColumn[row] = (int) parser.timestamp();
-            row++;
-          }
+          row = accept(columns, row, wanted, line, pos, lineEnd);
         } else if (problem != RatingLine.BLANK && !reject(PROBLEMS[problem], pos, lineEnd, line)) {
           break;
         }
@@ -207,11 +176,24 @@ final class RatingsChunk {
     lines = line - linesBefore;
   }
 
-  private void remember(Map<Long, PairLines> wanted, long line, int from, int to) {
-    PairLines found = wanted.get(((long) parser.user() << 32) | parser.movie());
-    if (found != null) {
-      found.record(line, text(from, to));
+  /**
+   * Takes the good line {@code [from, to)} just parsed: stores it as row {@code row} of the
+   * columns, or, when locating, notes its line if its pair is wanted. Returns the next row.
+   */
+  private int accept(
+      RatingColumns columns, int row, Map<Long, PairLines> wanted, long line, int from, int to) {
+    if (wanted != null) {
+      PairLines found = wanted.get(((long) parser.user() << 32) | parser.movie());
+      if (found != null) {
+        found.record(line, text(from, to));
+      }
+      return row;
     }
+    columns.users[row] = ids.users().denseOf(parser.user());
+    columns.movies[row] = ids.movies().denseOf(parser.movie());
+    columns.ratings[row] = parser.rating();
+    columns.timestamps[row] = (int) parser.timestamp();
+    return row + 1;
   }
 
   /** The start of the line after a line that ends (its terminator starts) at {@code lineEnd}. */
@@ -269,14 +251,9 @@ final class RatingsChunk {
     return LineText.of(bytes, from, to);
   }
 
-  /** The user id map this part filled. */
-  GrowingIdMap users() {
-    return users;
-  }
-
-  /** The movie id map this part filled. */
-  GrowingIdMap movies() {
-    return movies;
+  /** The id maps this part filled. */
+  IdMaps ids() {
+    return ids;
   }
 
   /** The number of rows written. */
