@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       SplitCommand.class,
       GenerateCommand.class,
+      DownloadCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
