@@ -126,6 +126,16 @@ class UsageErrorsTest {
   }
 
   @Test
+  void configPrint_unknownBackendInAFile_namesFileLineAndAvailableBackends() throws IOException {
+    Path config = dir.resolve("typo.properties");
+    Files.writeString(config, "# engine\nbackend = djll\n");
+    assertUsageError(
+        CliRun.of("config", "--print", "--config", config.toString()),
+        config + ":2: bad value for backend: 'djll' is not an available backend",
+        "did you mean 'djl'?");
+  }
+
+  @Test
   void unknownPreset_suggestsNearest() {
     assertUsageError(CliRun.of("config", "--preset", "dem"), "unknown preset 'dem'", "'demo'");
   }
