@@ -27,7 +27,6 @@ import org.movierec.core.eval.Fold;
 import org.movierec.core.eval.FoldResult;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.training.TrainingListener;
-import org.movierec.data.ReadOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,19 +49,12 @@ import picocli.CommandLine.Option;
       "  movierec cv --data ml-100k --predefined --config examples/baseline.properties",
       "  movierec cv --data ratings.tsv --folds 10 --backend baseline --report cv-report/"
     })
-final class CvCommand extends BaseCommand {
+final class CvCommand extends DataCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int DEFAULT_FOLDS = 5;
 
   @Mixin ConfigOptions configOptions;
-
-  @Mixin DataOptions dataOptions;
-
-  @Override
-  ReadOptions readOptions() {
-    return dataOptions.readOptions();
-  }
 
   @Option(
       names = "--data",

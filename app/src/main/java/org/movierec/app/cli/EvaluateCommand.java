@@ -16,7 +16,6 @@ import org.movierec.core.eval.Evaluator;
 import org.movierec.core.eval.RankingMetrics;
 import org.movierec.core.eval.RatingMetrics;
 import org.movierec.core.model.Model;
-import org.movierec.data.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,18 +35,11 @@ import picocli.CommandLine.Option;
       "  movierec evaluate --model seed.mrec --data ml-100k/u1.test",
       "  movierec evaluate --model seed.mrec --data ml-100k/u1.test --k 5 --relevance 4.5 --json"
     })
-final class EvaluateCommand extends BaseCommand {
+final class EvaluateCommand extends DataCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin RuntimeConfigOptions configOptions;
-
-  @Mixin DataOptions dataOptions;
-
-  @Override
-  ReadOptions readOptions() {
-    return dataOptions.readOptions();
-  }
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;

@@ -14,7 +14,6 @@ import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.MovieInfo;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.Recommendation;
-import org.movierec.data.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,16 +29,9 @@ import picocli.CommandLine.Option;
       "  movierec recommend --model seed.mrec --user 196 --top 5 --data ml-100k",
       "  movierec recommend --model demo.mrec --user 1 --data sample --json"
     })
-final class RecommendCommand extends BaseCommand {
+final class RecommendCommand extends DataCommand {
 
   @Mixin RuntimeConfigOptions configOptions;
-
-  @Mixin DataOptions dataOptions;
-
-  @Override
-  ReadOptions readOptions() {
-    return dataOptions.readOptions();
-  }
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;

@@ -13,13 +13,11 @@ import org.movierec.app.data.DatasetSource;
 import org.movierec.app.data.Splitter;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.data.Layout;
-import org.movierec.data.ReadOptions;
 import org.movierec.data.ReadResult;
 import org.movierec.data.movielens.MoviesWriter;
 import org.movierec.data.movielens.RatingsWriter;
 import org.movierec.data.split.Split;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -40,9 +38,7 @@ import picocli.CommandLine.ParameterException;
       "  movierec split --data ratings.csv --split kfold:5 --seed 7 --out folds",
       "  movierec cv --data folds --predefined   # cross-validate on the written folds"
     })
-final class SplitCommand extends BaseCommand {
-
-  @Mixin DataOptions dataOptions;
+final class SplitCommand extends DataCommand {
 
   @Option(
       names = "--data",
@@ -68,11 +64,6 @@ final class SplitCommand extends BaseCommand {
 
   @Option(names = "--json", description = "print only one JSON object")
   boolean json;
-
-  @Override
-  ReadOptions readOptions() {
-    return dataOptions.readOptions();
-  }
 
   @Override
   public Integer call() throws Exception {

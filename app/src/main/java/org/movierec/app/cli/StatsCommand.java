@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import org.movierec.app.config.ConfigRequest;
 import org.movierec.app.data.DatasetSource;
 import org.movierec.app.output.JsonPrinter;
-import org.movierec.data.ReadOptions;
 import org.movierec.data.ReadResult;
 import org.movierec.data.stats.DatasetStats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code movierec stats}: what a dataset holds. */
@@ -26,9 +24,7 @@ import picocli.CommandLine.Option;
       "  movierec stats --data ratings.csv --on-bad-line skip --json",
       "  movierec stats --data sample"
     })
-final class StatsCommand extends BaseCommand {
-
-  @Mixin DataOptions dataOptions;
+final class StatsCommand extends DataCommand {
 
   @Option(
       names = "--data",
@@ -39,11 +35,6 @@ final class StatsCommand extends BaseCommand {
 
   @Option(names = "--json", description = "print only one JSON object")
   boolean json;
-
-  @Override
-  ReadOptions readOptions() {
-    return dataOptions.readOptions();
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -15,7 +15,6 @@ import org.movierec.app.training.TrainReport;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.spi.BackendProvider;
-import org.movierec.data.ReadOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,16 +40,9 @@ import picocli.CommandLine.ParameterException;
       "  movierec train --data ml-100k --split random:0.2 --preset seed --set epochs=10 \\",
       "      --device cpu --model seed10.mrec"
     })
-final class TrainCommand extends BaseCommand {
+final class TrainCommand extends DataCommand {
 
   @Mixin ConfigOptions configOptions;
-
-  @Mixin DataOptions dataOptions;
-
-  @Override
-  ReadOptions readOptions() {
-    return dataOptions.readOptions();
-  }
 
   @Option(
       names = "--data",
