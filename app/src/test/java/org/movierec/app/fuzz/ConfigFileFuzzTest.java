@@ -21,10 +21,16 @@ import org.movierec.core.config.ConfigException;
  */
 class ConfigFileFuzzTest {
 
+  /** A RAM-backed directory when the machine has one: fuzzing writes thousands of files. */
+  private static final Path SCRATCH =
+      Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm"))
+          ? Path.of("/dev/shm")
+          : Path.of(System.getProperty("java.io.tmpdir"));
+
   @Timeout(30)
   @FuzzTest(maxDuration = "10s")
   void resolve_arbitraryConfigFile_resolvesOrNamesFileAndLine(byte[] content) throws IOException {
-    Path file = Files.createTempFile("fuzz", ".properties");
+    Path file = Files.createTempFile(SCRATCH, "fuzz", ".properties");
     try {
       Files.write(file, content);
       ConfigRequest request =
