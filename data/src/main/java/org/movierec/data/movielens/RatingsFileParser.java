@@ -51,6 +51,8 @@ final class RatingsFileParser {
    * @param users the user id map to extend; dense ids continue from its size
    * @param movies the movie id map to extend
    * @throws DataFormatException for an empty file or, in fail-fast mode, the first bad line
+   * @throws org.movierec.data.DatasetTooLargeException when the counted lines would not fit in the
+   *     heap, before any column is allocated
    */
   static Parsed parse(
       Path file,
@@ -78,6 +80,7 @@ final class RatingsFileParser {
         chunks.get(i).startAfterLine(linesBefore);
         linesBefore += chunks.get(i).countedLines();
       }
+      MemoryBudget.require(file, total);
       int capacity = (int) total;
       RatingColumns columns = new RatingColumns(capacity);
       Parallel.run(
