@@ -22,12 +22,16 @@ import org.movierec.data.ReadReport;
 import org.movierec.data.ReadResult;
 import org.movierec.data.SkippedLine;
 import org.movierec.data.split.Split;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads MovieLens datasets of every layout into {@link ColumnarRatings}: a dataset directory, a
  * single ratings file, or a predefined train/test pair that shares one id index.
  */
 public final class DatasetReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetReader.class);
 
   private DatasetReader() {}
 
@@ -42,6 +46,8 @@ public final class DatasetReader {
    *
    * @throws DataFormatException naming the file and line of bad input
    * @throws NoSuchFileException when no ratings file is found
+   * @throws org.movierec.data.DatasetTooLargeException when the ratings would not fit in the heap,
+   *     saying how much they need, before they are parsed
    */
   public static ReadResult read(Path path, ReadOptions options) throws IOException {
     LayoutDetector.Source source = LayoutDetector.resolve(path, options.layout());
@@ -51,13 +57,11 @@ public final class DatasetReader {
     RatingScale scale = scale(source.layout(), options, load.needsHalfStars());
     List<Path> files = new ArrayList<>(List.of(source.ratings()));
     MovieCatalog catalog = catalog(source, options, log, files);
+    IdIndex movieIndex = ids.movies().freeze();
+    warnAboutMoviesWithoutMetadata(movieIndex, catalog, source);
     ColumnarRatings dataset =
         new ColumnarRatings(
-            load.columns().toColumns(),
-            ids.users().freeze(),
-            ids.movies().freeze(),
-            scale,
-            catalog);
+            load.columns().toColumns(), ids.users().freeze(), movieIndex, scale, catalog);
     return new ReadResult(dataset, report(files, source.layout(), load.lines(), log));
   }
 
@@ -87,6 +91,7 @@ public final class DatasetReader {
     MovieCatalog catalog = catalog(trainSource, options, trainLog, trainFiles);
     IdIndex userIndex = ids.users().freeze();
     IdIndex movieIndex = ids.movies().freeze();
+    warnAboutMoviesWithoutMetadata(movieIndex, catalog, trainSource);
     ColumnarRatings trainSet =
         new ColumnarRatings(trainLoad.columns().toColumns(), userIndex, movieIndex, scale, catalog);
     ColumnarRatings testSet =
@@ -174,6 +179,34 @@ public final class DatasetReader {
     }
     files.add(source.movies().get());
     return MovieFiles.read(source.movies().get(), source.layout(), log);
+  }
+
+  /**
+   * Logs how many rated movies the movie file does not list: their ratings are kept, since the
+   * ratings are the data and the movie file only describes them, but they have no title.
+   */
+  private static void warnAboutMoviesWithoutMetadata(
+      IdIndex movies, MovieCatalog catalog, LayoutDetector.Source source) {
+    if (catalog.isEmpty()) {
+      return;
+    }
+    int missing = 0;
+    int example = 0;
+    for (int dense = 0; dense < movies.size(); dense++) {
+      if (catalog.find(movies.rawId(dense)).isEmpty()) {
+        example = missing == 0 ? movies.rawId(dense) : example;
+        missing++;
+      }
+    }
+    if (missing > 0) {
+      LOG.warn(
+          "{} of {} rated movies, e.g. movie {}, are not listed in {}; their ratings are kept and"
+              + " they are shown by id, without title",
+          missing,
+          movies.size(),
+          example,
+          source.movies().map(Path::toString).orElse("the movie file"));
+    }
   }
 
   /** Refuses or drops test rows that repeat a training pair. */

@@ -1,8 +1,8 @@
 package org.movierec.data.movielens;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -176,7 +176,9 @@ final class MovieFiles {
 
   private static void readCsv(Path file, Catalog catalog) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
-    try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    // Decoded like the other movie files: a stray Latin-1 byte must not end the read with a bare
+    // MalformedInputException, which names neither the file nor the line.
+    try (Reader reader = new StringReader(decode(file));
         CSVParser parser = CSVParser.parse(reader, format)) {
       Iterator<CSVRecord> records = parser.iterator();
       long line = 1;
@@ -225,14 +227,6 @@ final class MovieFiles {
       return List.of();
     }
     return List.of(trimmed.split("\\|"));
-  }
-
-  private static Reader withoutBom(BufferedReader reader) throws IOException {
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
-    }
-    return reader;
   }
 
   /** The file's text: UTF-8 when it is valid UTF-8, ISO-8859-1 otherwise, without a BOM. */

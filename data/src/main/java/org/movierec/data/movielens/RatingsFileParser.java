@@ -48,6 +48,8 @@ final class RatingsFileParser {
    * @param log where bad lines go
    * @param ids the id maps to extend; dense ids continue from their sizes
    * @throws DataFormatException for an empty file or, in fail-fast mode, the first bad line
+   * @throws org.movierec.data.DatasetTooLargeException when the counted lines would not fit in the
+   *     heap, before any column is allocated
    */
   static Parsed parse(Path file, LineRules rules, ProblemLog log, int parallelism, IdMaps ids)
       throws IOException {
@@ -72,6 +74,7 @@ final class RatingsFileParser {
         chunks.get(i).startAfterLine(linesBefore);
         linesBefore += chunks.get(i).countedLines();
       }
+      MemoryBudget.require(file, total);
       int capacity = (int) total;
       RatingColumns columns = new RatingColumns(capacity);
       Parallel.run(chunks.size(), i -> chunks.get(i).parse(columns, offsets[i]));
