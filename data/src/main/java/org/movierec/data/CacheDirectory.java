@@ -1,6 +1,10 @@
 package org.movierec.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where movierec keeps downloaded and generated datasets: the system property {@code
@@ -28,5 +32,17 @@ public final class CacheDirectory {
       return Path.of(environment);
     }
     return Path.of(System.getProperty("user.home"), ".cache", "movierec");
+  }
+
+  /** Deletes a directory tree if it exists, e.g. a temporary directory left in the cache. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }

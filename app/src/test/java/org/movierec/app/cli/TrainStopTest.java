@@ -22,6 +22,7 @@ import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
 import org.movierec.core.training.TrainingControl;
 import org.movierec.core.training.TrainingStoppedException;
+import org.movierec.data.ReadOptions;
 
 /** A stop requested through the train job's control, as the Ctrl-C guard requests it. */
 class TrainStopTest {
@@ -32,7 +33,8 @@ class TrainStopTest {
   void run_stopRequestedWithoutCheckpoints_saysWhereAndLeavesTheModelFileUntouched()
       throws IOException {
     TrainJob job =
-        Wiring.injector(console(), config("backend=baseline")).getInstance(TrainJob.class);
+        Wiring.injector(console(), config("backend=baseline"), ReadOptions.defaults())
+            .getInstance(TrainJob.class);
     TrainingControl control = new TrainingControl();
     control.requestStop();
     Path model = dir.resolve("model.mrec");

@@ -2,12 +2,11 @@ package org.movierec.data.generate;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.movierec.data.CacheDirectory;
 import org.movierec.data.Layout;
 import org.movierec.data.ReadResult;
@@ -60,10 +59,10 @@ public final class EmbeddedSample {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target);
       }
-    } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
       LOG.debug("Another process generated the sample first", e);
     } finally {
-      deleteTree(temporary);
+      CacheDirectory.deleteTree(temporary);
     }
     return target;
   }
@@ -76,16 +75,5 @@ public final class EmbeddedSample {
   /** Reads the sample from {@code cacheDirectory}, generating it if missing. */
   public static ReadResult load(Path cacheDirectory) throws IOException {
     return DatasetReader.read(path(cacheDirectory));
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.movierec.core.data.ColumnarRatings;
-import org.movierec.core.data.GrowingIdMap;
 import org.movierec.core.data.IdIndex;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.RatingScale;
@@ -53,16 +52,16 @@ public final class DatasetReader {
   public static ReadResult read(Path path, ReadOptions options) throws IOException {
     LayoutDetector.Source source = LayoutDetector.resolve(path, options.layout());
     ProblemLog log = new ProblemLog(options.onBadLine());
-    GrowingIdMap users = new GrowingIdMap();
-    GrowingIdMap movies = new GrowingIdMap();
-    RatingsLoad load = load(source, options, log, users, movies);
+    IdMaps ids = IdMaps.fresh();
+    RatingsLoad load = load(source, options, log, ids);
     RatingScale scale = scale(source.layout(), options, load.needsHalfStars());
     List<Path> files = new ArrayList<>(List.of(source.ratings()));
     MovieCatalog catalog = catalog(source, options, log, files);
-    IdIndex movieIndex = movies.freeze();
+    IdIndex movieIndex = ids.movies().freeze();
     warnAboutMoviesWithoutMetadata(movieIndex, catalog, source);
     ColumnarRatings dataset =
-        new ColumnarRatings(load.columns().toColumns(), users.freeze(), movieIndex, scale, catalog);
+        new ColumnarRatings(
+            load.columns().toColumns(), ids.users().freeze(), movieIndex, scale, catalog);
     return new ReadResult(dataset, report(files, source.layout(), load.lines(), log));
   }
 
@@ -81,18 +80,17 @@ public final class DatasetReader {
         LayoutDetector.resolve(test, options.layout().or(() -> Optional.of(trainSource.layout())));
     ProblemLog trainLog = new ProblemLog(options.onBadLine());
     ProblemLog testLog = new ProblemLog(options.onBadLine());
-    GrowingIdMap users = new GrowingIdMap();
-    GrowingIdMap movies = new GrowingIdMap();
-    RatingsLoad trainLoad = load(trainSource, options, trainLog, users, movies);
-    RatingsLoad testLoad = load(testSource, options, testLog, users, movies);
-    dropLeaks(trainLoad, testLoad, testSource, options, testLog, users, movies);
+    IdMaps ids = IdMaps.fresh();
+    RatingsLoad trainLoad = load(trainSource, options, trainLog, ids);
+    RatingsLoad testLoad = load(testSource, options, testLog, ids);
+    dropLeaks(trainLoad, testLoad, rules(testSource.layout(), options), testLog, ids);
     RatingScale scale =
         scale(
             trainSource.layout(), options, trainLoad.needsHalfStars() || testLoad.needsHalfStars());
     List<Path> trainFiles = new ArrayList<>(List.of(trainSource.ratings()));
     MovieCatalog catalog = catalog(trainSource, options, trainLog, trainFiles);
-    IdIndex userIndex = users.freeze();
-    IdIndex movieIndex = movies.freeze();
+    IdIndex userIndex = ids.users().freeze();
+    IdIndex movieIndex = ids.movies().freeze();
     warnAboutMoviesWithoutMetadata(movieIndex, catalog, trainSource);
     ColumnarRatings trainSet =
         new ColumnarRatings(trainLoad.columns().toColumns(), userIndex, movieIndex, scale, catalog);
@@ -148,27 +146,19 @@ public final class DatasetReader {
   }
 
   private static RatingsLoad load(
-      LayoutDetector.Source source,
-      ReadOptions options,
-      ProblemLog log,
-      GrowingIdMap users,
-      GrowingIdMap movies)
+      LayoutDetector.Source source, ReadOptions options, ProblemLog log, IdMaps ids)
       throws IOException {
     return RatingsLoad.of(
-        source.ratings(),
-        source.layout(),
-        checkScale(source.layout(), options),
-        log,
-        options.parallelism(),
-        users,
-        movies);
+        source.ratings(), rules(source.layout(), options), log, options.parallelism(), ids);
   }
 
-  /** The scale every rating is checked against while parsing. */
-  private static RatingScale checkScale(Layout layout, ReadOptions options) {
-    return options
-        .scale()
-        .orElse(layout == Layout.ML_100K ? RatingScale.WHOLE_STARS : RatingScale.HALF_STARS);
+  /** The layout and the scale every rating is checked against while parsing. */
+  private static LineRules rules(Layout layout, ReadOptions options) {
+    RatingScale scale =
+        options
+            .scale()
+            .orElse(layout == Layout.ML_100K ? RatingScale.WHOLE_STARS : RatingScale.HALF_STARS);
+    return new LineRules(layout, scale);
   }
 
   /** The dataset's scale: declared, whole stars for ml-100k, otherwise as the ratings show. */
@@ -221,13 +211,7 @@ public final class DatasetReader {
 
   /** Refuses or drops test rows that repeat a training pair. */
   private static void dropLeaks(
-      RatingsLoad train,
-      RatingsLoad test,
-      LayoutDetector.Source testSource,
-      ReadOptions options,
-      ProblemLog log,
-      GrowingIdMap users,
-      GrowingIdMap movies)
+      RatingsLoad train, RatingsLoad test, LineRules rules, ProblemLog log, IdMaps ids)
       throws IOException {
     int trainRows = train.size();
     RatingColumns both = new RatingColumns(trainRows + test.size());
@@ -235,18 +219,17 @@ public final class DatasetReader {
     System.arraycopy(train.columns().movies, 0, both.movies, 0, trainRows);
     System.arraycopy(test.columns().users, 0, both.users, trainRows, test.size());
     System.arraycopy(test.columns().movies, 0, both.movies, trainRows, test.size());
-    int[] repeated = DuplicatePairs.find(both.users, both.movies, users.size(), movies.size());
+    int[] repeated =
+        DuplicatePairs.find(both.users, both.movies, ids.users().size(), ids.movies().size());
     if (repeated.length == 0) {
       return;
     }
     Map<Long, PairLines> wanted =
-        RatingsLoad.pairsOf(
-            both, repeated, log.failsFast() ? 1 : ProblemLog.MAX_EXAMPLES, users, movies);
+        RatingsLoad.pairsOf(both, repeated, log.failsFast() ? 1 : ProblemLog.MAX_EXAMPLES, ids);
     Map<Long, PairLines> inTrain = new HashMap<>();
     wanted.keySet().forEach(key -> inTrain.put(key, new PairLines()));
-    RatingScale checkScale = checkScale(testSource.layout(), options);
-    RatingsFileParser.locate(train.file(), testSource.layout(), checkScale, inTrain);
-    RatingsFileParser.locate(test.file(), testSource.layout(), checkScale, wanted);
+    RatingsFileParser.locate(train.file(), rules, inTrain);
+    RatingsFileParser.locate(test.file(), rules, wanted);
     int reported = 0;
     for (Map.Entry<Long, PairLines> entry : wanted.entrySet()) {
       String where = "in " + train.file() + " line " + inTrain.get(entry.getKey()).firstLine();

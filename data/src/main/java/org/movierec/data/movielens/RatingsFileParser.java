@@ -11,9 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.movierec.core.data.GrowingIdMap;
-import org.movierec.core.data.RatingScale;
 import org.movierec.data.DataFormatException;
-import org.movierec.data.Layout;
 import org.movierec.data.LineProblem;
 
 /**
@@ -46,26 +44,22 @@ final class RatingsFileParser {
   /**
    * Parses a ratings file.
    *
-   * @param checkScale the scale every rating must be on
+   * @param rules the layout and the scale every rating must be on
    * @param log where bad lines go
-   * @param users the user id map to extend; dense ids continue from its size
-   * @param movies the movie id map to extend
+   * @param ids the id maps to extend; dense ids continue from their sizes
    * @throws DataFormatException for an empty file or, in fail-fast mode, the first bad line
    * @throws org.movierec.data.DatasetTooLargeException when the counted lines would not fit in the
    *     heap, before any column is allocated
    */
-  static Parsed parse(
-      Path file,
-      Layout layout,
-      RatingScale checkScale,
-      ProblemLog log,
-      int parallelism,
-      GrowingIdMap users,
-      GrowingIdMap movies)
+  static Parsed parse(Path file, LineRules rules, ProblemLog log, int parallelism, IdMaps ids)
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      List<RatingsChunk> chunks =
-          split(file, channel, layout, checkScale, log.failsFast(), parallelism, users, movies);
+      List<RatingsChunk> chunks = new ArrayList<>();
+      for (RatingsChunk.Part part : parts(file, channel, parallelism)) {
+        chunks.add(
+            new RatingsChunk(
+                file, part, rules, log.failsFast(), part.first() ? ids : IdMaps.fresh()));
+      }
       long[] capacities = new long[chunks.size()];
       Parallel.run(chunks.size(), i -> capacities[i] = chunks.get(i).countDataLines());
       long total = Arrays.stream(capacities).sum();
@@ -83,17 +77,7 @@ final class RatingsFileParser {
       MemoryBudget.require(file, total);
       int capacity = (int) total;
       RatingColumns columns = new RatingColumns(capacity);
-      Parallel.run(
-          chunks.size(),
-          i ->
-              chunks
-                  .get(i)
-                  .parse(
-                      columns.users,
-                      columns.movies,
-                      columns.ratings,
-                      columns.timestamps,
-                      offsets[i]));
+      Parallel.run(chunks.size(), i -> chunks.get(i).parse(columns, offsets[i]));
       boolean needsHalfStars = false;
       for (RatingsChunk chunk : chunks) {
         if (chunk.firstError() != null) {
@@ -102,7 +86,7 @@ final class RatingsFileParser {
         log.merge(chunk.skipCounts(), chunk.examples());
         needsHalfStars |= chunk.needsHalfStars();
       }
-      int rows = joinParts(chunks, offsets, columns, users, movies);
+      int rows = joinParts(chunks, offsets, columns, ids);
       if (rows == 0) {
         throw emptyFile(file, linesBefore, log.skippedLines());
       }
@@ -115,14 +99,11 @@ final class RatingsFileParser {
    * Finds where the given (raw user, raw movie) pairs occur in a file, parsing it again in one
    * thread; used only to name the lines of duplicate pairs.
    */
-  static void locate(Path file, Layout layout, RatingScale checkScale, Map<Long, PairLines> wanted)
-      throws IOException {
+  static void locate(Path file, LineRules rules, Map<Long, PairLines> wanted) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      List<RatingsChunk> chunks =
-          split(
-              file, channel, layout, checkScale, false, 1, new GrowingIdMap(), new GrowingIdMap());
       long linesBefore = 0;
-      for (RatingsChunk chunk : chunks) {
+      for (RatingsChunk.Part part : parts(file, channel, 1)) {
+        RatingsChunk chunk = new RatingsChunk(file, part, rules, false, IdMaps.fresh());
         chunk.countDataLines();
         chunk.startAfterLine(linesBefore);
         linesBefore += chunk.countedLines();
@@ -131,35 +112,28 @@ final class RatingsFileParser {
     }
   }
 
-  private static List<RatingsChunk> split(
-      Path file,
-      FileChannel channel,
-      Layout layout,
-      RatingScale checkScale,
-      boolean failFast,
-      int parallelism,
-      GrowingIdMap users,
-      GrowingIdMap movies)
+  /** The file cut at line ends into parts of at most 1 GiB, one per thread where it helps. */
+  private static List<RatingsChunk.Part> parts(Path file, FileChannel channel, int parallelism)
       throws IOException {
     long size = channel.size();
     int bom = startsWithBom(channel) ? 3 : 0;
     if (size <= bom) {
       throw emptyFile(file, 0, 0);
     }
-    int parts =
+    int count =
         size < MIN_PARALLEL_BYTES
             ? 1
             : (int) Math.max(parallelism, (size + MAX_PART_BYTES - 1) / MAX_PART_BYTES);
     List<Long> bounds = new ArrayList<>();
     bounds.add(0L);
-    for (int i = 1; i < parts; i++) {
-      long bound = nextLineStart(channel, size * i / parts);
+    for (int i = 1; i < count; i++) {
+      long bound = nextLineStart(channel, size * i / count);
       if (bound > bounds.get(bounds.size() - 1) && bound < size) {
         bounds.add(bound);
       }
     }
     bounds.add(size);
-    List<RatingsChunk> chunks = new ArrayList<>();
+    List<RatingsChunk.Part> parts = new ArrayList<>();
     for (int i = 0; i + 1 < bounds.size(); i++) {
       long from = bounds.get(i);
       long length = bounds.get(i + 1) - from;
@@ -168,21 +142,9 @@ final class RatingsFileParser {
             file + " has a line longer than 1 GiB near byte " + from + "; this is no ratings file");
       }
       MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, from, length);
-      boolean first = i == 0;
-      chunks.add(
-          new RatingsChunk(
-              file,
-              bytes,
-              first ? bom : 0,
-              (int) length,
-              layout,
-              checkScale,
-              failFast,
-              first && layout == Layout.CSV,
-              first ? users : new GrowingIdMap(),
-              first ? movies : new GrowingIdMap()));
+      parts.add(new RatingsChunk.Part(bytes, i == 0 ? bom : 0, (int) length, i == 0));
     }
-    return chunks;
+    return parts;
   }
 
   private static boolean startsWithBom(FileChannel channel) throws IOException {
@@ -220,19 +182,15 @@ final class RatingsFileParser {
    * shared maps, in part order so that dense ids follow first appearance.
    */
   private static int joinParts(
-      List<RatingsChunk> chunks,
-      int[] offsets,
-      RatingColumns columns,
-      GrowingIdMap users,
-      GrowingIdMap movies) {
+      List<RatingsChunk> chunks, int[] offsets, RatingColumns columns, IdMaps ids) {
     int row = 0;
     for (int i = 0; i < chunks.size(); i++) {
       RatingsChunk chunk = chunks.get(i);
       int rows = chunk.rows();
       columns.move(offsets[i], row, rows);
       if (i > 0) {
-        remap(columns.users, row, rows, chunk.users(), users);
-        remap(columns.movies, row, rows, chunk.movies(), movies);
+        remap(columns.users, row, rows, chunk.ids().users(), ids.users());
+        remap(columns.movies, row, rows, chunk.ids().movies(), ids.movies());
       }
       row += rows;
     }

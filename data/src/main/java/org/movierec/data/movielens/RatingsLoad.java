@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.data.GrowingIdMap;
 import org.movierec.core.data.IdIndex;
-import org.movierec.core.data.RatingScale;
-import org.movierec.data.Layout;
 import org.movierec.data.LineProblem;
 import org.movierec.data.SkippedLine;
 
@@ -23,24 +20,16 @@ import org.movierec.data.SkippedLine;
 record RatingsLoad(Path file, RatingColumns columns, boolean needsHalfStars, long lines) {
 
   /** Parses {@code file}, extending the given id maps, and handles repeated pairs. */
-  static RatingsLoad of(
-      Path file,
-      Layout layout,
-      RatingScale checkScale,
-      ProblemLog log,
-      int parallelism,
-      GrowingIdMap users,
-      GrowingIdMap movies)
+  static RatingsLoad of(Path file, LineRules rules, ProblemLog log, int parallelism, IdMaps ids)
       throws IOException {
-    RatingsFileParser.Parsed parsed =
-        RatingsFileParser.parse(file, layout, checkScale, log, parallelism, users, movies);
+    RatingsFileParser.Parsed parsed = RatingsFileParser.parse(file, rules, log, parallelism, ids);
     RatingColumns columns = parsed.columns();
     int[] repeated =
-        DuplicatePairs.find(columns.users, columns.movies, users.size(), movies.size());
+        DuplicatePairs.find(columns.users, columns.movies, ids.users().size(), ids.movies().size());
     if (repeated.length > 0) {
       Map<Long, PairLines> wanted =
-          pairsOf(columns, repeated, log.failsFast() ? 1 : ProblemLog.MAX_EXAMPLES, users, movies);
-      RatingsFileParser.locate(file, layout, checkScale, wanted);
+          pairsOf(columns, repeated, log.failsFast() ? 1 : ProblemLog.MAX_EXAMPLES, ids);
+      RatingsFileParser.locate(file, rules, wanted);
       int reported = 0;
       for (Map.Entry<Long, PairLines> entry : wanted.entrySet()) {
         PairLines lines = entry.getValue();
@@ -63,10 +52,9 @@ record RatingsLoad(Path file, RatingColumns columns, boolean needsHalfStars, lon
    * Keys {@code rawUser << 32 | rawMovie} of the first {@code limit} distinct pairs of the given
    * rows, each with an empty {@link PairLines}.
    */
-  static Map<Long, PairLines> pairsOf(
-      RatingColumns columns, int[] rows, int limit, GrowingIdMap users, GrowingIdMap movies) {
-    IdIndex userIds = users.freeze();
-    IdIndex movieIds = movies.freeze();
+  static Map<Long, PairLines> pairsOf(RatingColumns columns, int[] rows, int limit, IdMaps ids) {
+    IdIndex userIds = ids.users().freeze();
+    IdIndex movieIds = ids.movies().freeze();
     Map<Long, PairLines> wanted = new LinkedHashMap<>();
     for (int i = 0; i < rows.length && wanted.size() < limit; i++) {
       long user = userIds.rawId(columns.users[rows[i]]);
