@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,27 @@ class NetworkSpecTest {
 
     assertThatThrownBy(() -> NetworkSpec.fromJson("bad.json", json))
         .hasMessageContaining("needs a finite scale > 0, got -2.0");
+  }
+
+  @Test
+  void fromJson_constantInit_roundTrips() {
+    NetworkSpec seed = NetworkSpec.seed();
+    List<DenseLayerSpec> layers = new ArrayList<>(seed.layers());
+    layers.set(3, new DenseLayerSpec(1, Activation.RELU, Initializer.constant(0.1)));
+    NetworkSpec spec =
+        new NetworkSpec("c", seed.userEmbedding(), seed.movieEmbedding(), List.copyOf(layers));
+
+    String json = spec.toJson();
+
+    assertThat(json).contains("\"constant\"");
+    assertThat(NetworkSpec.fromJson("c.json", json)).isEqualTo(spec);
+  }
+
+  @Test
+  void constant_nonPositiveValue_isRejected() {
+    assertThatThrownBy(() -> Initializer.constant(0))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("constant needs a finite scale > 0, got 0.0");
   }
 
   @Test
