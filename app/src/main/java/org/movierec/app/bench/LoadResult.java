@@ -37,32 +37,45 @@ public record LoadResult(
     return seconds > 0 ? calls / seconds : 0;
   }
 
-  static LoadResult of(
-      int threads,
-      double seconds,
-      List<LoadTest.ThreadStats> stats,
-      long heapBefore,
-      long heapAfter,
-      long rssBefore,
-      long rssAfter) {
+  static Summary summarize(List<LoadTest.ThreadStats> stats) {
     long mismatches = stats.stream().mapToLong(s -> s.mismatches).sum();
     long exceptions = stats.stream().mapToLong(s -> s.exceptions).sum();
     long[] predict =
         stats.stream().flatMapToLong(s -> LongStream.of(s.predictLatencies())).toArray();
     long[] recommend =
         stats.stream().flatMapToLong(s -> LongStream.of(s.recommendLatencies())).toArray();
-    return new LoadResult(
-        threads,
+    return new Summary(
         predict.length + recommend.length + exceptions,
-        seconds,
         mismatches,
         exceptions,
         Latencies.of(predict),
-        Latencies.of(recommend),
-        heapBefore,
-        heapAfter,
-        rssBefore,
-        rssAfter);
+        Latencies.of(recommend));
+  }
+
+  /** The call counts and latencies of a level, before its memory is read. */
+  record Summary(
+      long calls, long mismatches, long exceptions, Latencies predict, Latencies recommend) {
+
+    LoadResult withMemory(
+        int threads,
+        double seconds,
+        long heapBefore,
+        long heapAfter,
+        long rssBefore,
+        long rssAfter) {
+      return new LoadResult(
+          threads,
+          calls,
+          seconds,
+          mismatches,
+          exceptions,
+          predict,
+          recommend,
+          heapBefore,
+          heapAfter,
+          rssBefore,
+          rssAfter);
+    }
   }
 
   /**

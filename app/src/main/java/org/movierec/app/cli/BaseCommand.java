@@ -10,6 +10,8 @@ import org.movierec.app.config.EffectiveConfig;
 import org.movierec.app.data.DatasetSource;
 import org.movierec.app.output.Console;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.data.ReadOptions;
+import org.movierec.data.ReadResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -30,11 +32,23 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Resolves the configuration and builds the injector for this run. */
   Injector injector(ConfigRequest request) throws IOException {
     EffectiveConfig config = ConfigResolver.resolve(request);
-    return Wiring.injector(console(), config);
+    return Wiring.injector(console(), config, readOptions());
+  }
+
+  /** How this command reads datasets; commands with {@link DataOptions} take them from there. */
+  ReadOptions readOptions() {
+    return ReadOptions.defaults();
   }
 
   /** The ratings at a {@code --data} value, or the embedded sample for {@code sample}. */
   static RatingDataset ratings(DatasetSource source, Path path) throws IOException {
-    return path == null || path.toString().equals(SAMPLE) ? source.sample() : source.read(path);
+    return readResult(source, path).dataset();
+  }
+
+  /** The ratings and read report at a {@code --data} value, or of the embedded sample. */
+  static ReadResult readResult(DatasetSource source, Path path) throws IOException {
+    return path == null || path.toString().equals(SAMPLE)
+        ? source.sampleResult()
+        : source.readResult(path);
   }
 }

@@ -5,6 +5,7 @@ import org.movierec.app.config.ConfigResolver;
 import org.movierec.app.config.EffectiveConfig;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.config.Keys;
+import org.movierec.core.spi.BackendProvider;
 import org.movierec.model.Preset;
 import org.movierec.model.Presets;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ final class ConfigCommand extends BaseCommand {
       printKeys(out);
     } else {
       EffectiveConfig config = ConfigResolver.resolve(configOptions.request());
+      Wiring.injector(console(), config, readOptions()).getInstance(BackendProvider.class);
       out.println(
           "# effective configuration; precedence: default < preset < config file < --set"
               + " < flags");

@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
       "  movierec cv --data ml-100k --predefined --config examples/baseline.properties",
       "  movierec cv --data ratings.tsv --folds 10 --backend baseline --report cv-report/"
     })
-final class CvCommand extends BaseCommand {
+final class CvCommand extends DataCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int DEFAULT_FOLDS = 5;

@@ -3,6 +3,8 @@ package org.movierec.app.cli;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.movierec.app.config.ConfigRequest;
 import org.movierec.app.data.DatasetSource;
@@ -10,6 +12,7 @@ import org.movierec.app.data.Splitter;
 import org.movierec.app.data.TrainTest;
 import org.movierec.app.training.TrainJob;
 import org.movierec.app.training.TrainOutcome;
+import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.MovieInfo;
@@ -42,6 +45,7 @@ final class DemoCommand extends BaseCommand {
 
   private static final String DEFAULT_PRESET = "demo";
   private static final int PREDICTIONS = 5;
+  private static final int MAX_RETRIES = 3;
 
   @Mixin ConfigOptions configOptions;
 
@@ -76,7 +80,8 @@ final class DemoCommand extends BaseCommand {
     TrainTest split =
         injector.getInstance(Splitter.class).split(sample, Splitter.DEFAULT_SPEC, seed);
     PrintWriter out = spec.commandLine().getOut();
-    try (TrainOutcome outcome = injector.getInstance(TrainJob.class).run(split, file)) {
+    TrainOutcome first = injector.getInstance(TrainJob.class).run(split, file);
+    try (TrainOutcome outcome = retryWhileStuck(first, request, split, file, seed)) {
       out.println();
       TrainCommand.printSummary(out, outcome, split);
       printPredictions(out, outcome.model(), split.test(), sample.catalog());
@@ -91,10 +96,38 @@ final class DemoCommand extends BaseCommand {
     return 0;
   }
 
+  /**
+   * Trains again with the next seeds while the network came out dead, so the demonstration shows a
+   * working model; each retry is announced. The split stays the same.
+   */
+  private TrainOutcome retryWhileStuck(
+      TrainOutcome outcome, ConfigRequest request, TrainTest split, Path file, long seed)
+      throws java.io.IOException {
+    TrainOutcome current = outcome;
+    for (int retry = 1; current.stuck() && retry <= MAX_RETRIES; retry++) {
+      current.close();
+      String next = Long.toString(seed + retry);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "seed %d left the network's output dead at initialization; training again with"
+                  + " seed %s%n",
+              seed + retry - 1, next);
+      List<ConfigRequest.Flag> flags = new ArrayList<>(request.flags());
+      flags.add(new ConfigRequest.Flag("demo retry", Keys.SEED, next));
+      ConfigRequest retryRequest =
+          new ConfigRequest(request.preset(), request.file(), request.sets(), flags);
+      current = injector(retryRequest).getInstance(TrainJob.class).run(split, file);
+    }
+    return current;
+  }
+
   private static void printPredictions(
       PrintWriter out, Model model, RatingDataset test, MovieCatalog catalog) {
     out.printf("%npredictions for test ratings the model never saw:%n");
-    for (int row = 0; row < Math.min(PREDICTIONS, test.size()); row++) {
+    int shown = Math.min(PREDICTIONS, test.size());
+    for (int i = 0; i < shown; i++) {
+      int row = (int) ((long) test.size() * i / shown);
       int user = test.rawUserId(row);
       int movie = test.rawMovieId(row);
       out.printf(

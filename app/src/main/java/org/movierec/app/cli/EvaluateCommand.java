@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
       "  movierec evaluate --model seed.mrec --data ml-100k/u1.test",
       "  movierec evaluate --model seed.mrec --data ml-100k/u1.test --k 5 --relevance 4.5 --json"
     })
-final class EvaluateCommand extends BaseCommand {
+final class EvaluateCommand extends DataCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
       RecommendCommand.class,
       CvCommand.class,
       ConfigCommand.class,
+      StatsCommand.class,
+      SplitCommand.class,
+      GenerateCommand.class,
+      DownloadCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
       "  movierec recommend --model seed.mrec --user 196 --top 5 --data ml-100k",
       "  movierec recommend --model demo.mrec --user 1 --data sample --json"
     })
-final class RecommendCommand extends BaseCommand {
+final class RecommendCommand extends DataCommand {
 
   @Mixin RuntimeConfigOptions configOptions;
 

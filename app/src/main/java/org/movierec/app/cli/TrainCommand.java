@@ -40,7 +40,7 @@ import picocli.CommandLine.ParameterException;
       "  movierec train --data ml-100k --split random:0.2 --preset seed --set epochs=10 \\",
       "      --device cpu --model seed10.mrec"
     })
-final class TrainCommand extends BaseCommand {
+final class TrainCommand extends DataCommand {
 
   @Mixin ConfigOptions configOptions;
 
@@ -112,10 +112,10 @@ final class TrainCommand extends BaseCommand {
 
   private TrainTest trainTest(Injector injector) throws java.io.IOException {
     DatasetSource source = injector.getInstance(DatasetSource.class);
-    RatingDataset ratings = ratings(source, data);
     if (holdout != null && holdout.test != null) {
-      return new TrainTest(ratings, source.read(holdout.test), "test file " + holdout.test);
+      return source.readSplit(data, holdout.test);
     }
+    RatingDataset ratings = ratings(source, data);
     String splitSpec =
         holdout != null && holdout.split != null ? holdout.split : Splitter.DEFAULT_SPEC;
     long seed = injector.getInstance(TrainingConfig.class).seed();

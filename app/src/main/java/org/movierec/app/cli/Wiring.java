@@ -12,6 +12,7 @@ import org.movierec.app.evaluation.EvaluationModule;
 import org.movierec.app.output.Console;
 import org.movierec.app.output.OutputModule;
 import org.movierec.app.training.TrainingModule;
+import org.movierec.data.ReadOptions;
 
 /** Builds the injector of one command run from the feature modules. */
 final class Wiring {
@@ -22,17 +23,17 @@ final class Wiring {
    * An injector for a run with this console and configuration; singletons are made on first use, so
    * commands that load a model never look up the configured backend.
    */
-  static Injector injector(Console console, EffectiveConfig config) {
-    return Guice.createInjector(Stage.DEVELOPMENT, modules(console, config));
+  static Injector injector(Console console, EffectiveConfig config, ReadOptions readOptions) {
+    return Guice.createInjector(Stage.DEVELOPMENT, modules(console, config, readOptions));
   }
 
   /** The root module: every feature module, with explicit bindings required. */
-  static Module modules(Console console, EffectiveConfig config) {
+  static Module modules(Console console, EffectiveConfig config, ReadOptions readOptions) {
     return new AbstractModule() {
       @Override
       protected void configure() {
         binder().requireExplicitBindings();
-        install(new DataModule());
+        install(new DataModule(readOptions));
         install(new BackendModule());
         install(new TrainingModule(config));
         install(new EvaluationModule());

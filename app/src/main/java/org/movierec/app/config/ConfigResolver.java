@@ -61,7 +61,28 @@ public final class ConfigResolver {
     if (!layering.problems.isEmpty()) {
       throw new ConfigException(String.join("; ", layering.problems));
     }
-    return new EffectiveConfig(layering.builder.build(), layering.origins);
+    try {
+      return new EffectiveConfig(layering.builder.build(), layering.origins);
+    } catch (ConfigException e) {
+      throw new ConfigException(whereWritten(e.getMessage(), layering.origins));
+    }
+  }
+
+  /**
+   * Prefixes a problem between keys, such as early stopping without validation, with where the
+   * first key it names was written, so that it points at a file and line like every other problem.
+   */
+  private static String whereWritten(String problem, Map<String, String> origins) {
+    String origin = null;
+    int first = Integer.MAX_VALUE;
+    for (Map.Entry<String, String> entry : origins.entrySet()) {
+      int at = problem.indexOf(entry.getKey());
+      if (at >= 0 && at < first) {
+        first = at;
+        origin = entry.getValue();
+      }
+    }
+    return origin == null ? problem : origin + ": " + problem;
   }
 
   /**

@@ -1,6 +1,11 @@
 package org.movierec.app.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,14 +42,55 @@ public final class PropertiesFile {
    * @throws IOException when the file exists but cannot be read
    */
   public static List<Entry> read(Path file) throws IOException {
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(
           "config file " + file + " does not exist; check the path given to --config");
     }
-    return parse(file.toString(), text);
+    return parse(file.toString(), decode(file.toString(), bytes));
+  }
+
+  /**
+   * The file's text as strict UTF-8: a byte that is not UTF-8 is named by line and byte offset, not
+   * left to a bare MalformedInputException.
+   */
+  static String decode(String source, byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int offset = in.position();
+      throw new ConfigException(
+          source
+              + ":"
+              + lineAt(bytes, offset)
+              + ": the byte at offset "
+              + offset
+              + " is not valid UTF-8; save the file as UTF-8");
+    }
+    return out.flip().toString();
+  }
+
+  /** The one-based line of a byte offset, counting line ends as {@link #parse} splits them. */
+  private static int lineAt(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        line++;
+      }
+    }
+    return line;
   }
 
   /** Parses file content; {@code source} names it in error messages. */

@@ -18,6 +18,7 @@ import org.movierec.core.training.TrainingSummary;
  * @param trainRatings the number of training ratings
  * @param scores the model's rating error on the test ratings
  * @param baselineRmse the bias baseline's test RMSE on the same split
+ * @param stuck whether the model answered every probed test pair alike, a dead network
  */
 public record TrainOutcome(
     Model model,
@@ -25,7 +26,8 @@ public record TrainOutcome(
     Path modelFile,
     int trainRatings,
     RatingMetrics scores,
-    double baselineRmse)
+    double baselineRmse,
+    boolean stuck)
     implements AutoCloseable {
 
   /** Rejects missing parts. */
@@ -55,6 +57,7 @@ public record TrainOutcome(
     json.put("cold_start_rmse", scores.coldRmse());
     json.put("baseline_test_rmse", baselineRmse);
     json.put("model_file", modelFile.toString());
+    json.put("output_stuck", stuck);
     return json;
   }
 

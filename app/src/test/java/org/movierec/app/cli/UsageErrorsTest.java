@@ -126,8 +126,62 @@ class UsageErrorsTest {
   }
 
   @Test
+  void configPrint_unknownBackendInAFile_namesFileLineAndAvailableBackends() throws IOException {
+    Path config = dir.resolve("typo.properties");
+    Files.writeString(config, "# engine\nbackend = djll\n");
+    assertUsageError(
+        CliRun.of("config", "--print", "--config", config.toString()),
+        config + ":2: bad value for backend: 'djll' is not an available backend",
+        "did you mean 'djl'?");
+  }
+
+  @Test
   void unknownPreset_suggestsNearest() {
     assertUsageError(CliRun.of("config", "--preset", "dem"), "unknown preset 'dem'", "'demo'");
+  }
+
+  @Test
+  void kfoldSplitInTrain_pointsToCv() {
+    assertUsageError(
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("m").toString(),
+            "--split",
+            "kfold:5"),
+        "makes 5 splits but train uses one",
+        "movierec cv --folds 5");
+  }
+
+  @Test
+  void unknownFormat_listsTheLayouts() {
+    assertUsageError(
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("m").toString(),
+            "--format",
+            "parquet"),
+        "--format: unknown layout 'parquet'",
+        "ml-100k");
+  }
+
+  @Test
+  void unknownBadLinePolicy_listsThePolicies() {
+    assertUsageError(
+        CliRun.of(
+            "train",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("m").toString(),
+            "--on-bad-line",
+            "ignore"),
+        "--on-bad-line: unknown bad-line policy 'ignore'; allowed: fail, skip");
   }
 
   @Test
@@ -141,6 +195,7 @@ class UsageErrorsTest {
             dir.resolve("m").toString(),
             "--split",
             "halves"),
-        "bad value for --split: 'halves'");
+        "movierec train: --split: bad split 'halves'",
+        "accepted forms: random:FRACTION");
   }
 }

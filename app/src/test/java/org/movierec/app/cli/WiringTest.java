@@ -35,6 +35,7 @@ import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.spi.BackendRegistry;
 import org.movierec.core.spi.RuntimeOptions;
 import org.movierec.core.training.Trainer;
+import org.movierec.data.ReadOptions;
 
 class WiringTest {
 
@@ -50,7 +51,8 @@ class WiringTest {
 
   @Test
   void injector_everyFeatureModule_providesTheServicesWithExplicitBindings() throws IOException {
-    Injector injector = Wiring.injector(console(), config("backend=baseline"));
+    Injector injector =
+        Wiring.injector(console(), config("backend=baseline"), ReadOptions.defaults());
     assertThat(injector.getInstance(TrainJob.class)).isNotNull();
     assertThat(injector.getInstance(ModelLoader.class)).isNotNull();
     assertThat(injector.getInstance(JsonPrinter.class)).isNotNull();
@@ -61,7 +63,7 @@ class WiringTest {
 
   @Test
   void computeThreads_threadsKey_setsTheEvaluationThreads() throws IOException {
-    Injector injector = Wiring.injector(console(), config("threads=3"));
+    Injector injector = Wiring.injector(console(), config("threads=3"), ReadOptions.defaults());
     assertThat(injector.getInstance(EvaluationOptions.class).threads()).isEqualTo(3);
     assertThat(injector.getInstance(Key.get(Integer.class, ComputeThreads.class))).isEqualTo(3);
   }
@@ -71,7 +73,8 @@ class WiringTest {
     BackendProvider fake = new FakeProvider();
     Injector injector =
         Guice.createInjector(
-            Modules.override(Wiring.modules(console(), config("backend=fake")))
+            Modules.override(
+                    Wiring.modules(console(), config("backend=fake"), ReadOptions.defaults()))
                 .with(
                     new AbstractModule() {
                       @Provides

@@ -27,6 +27,12 @@ final class DjlScorer {
   private final Activation[] activations;
   private final int maxWidth;
 
+  /**
+   * Per-thread block buffers (input and output, feature-major), reused across calls: a single
+   * prediction would otherwise allocate two arrays per feature.
+   */
+  private final ThreadLocal<float[][][]> scratch;
+
   /** A scorer over a spec's parameters, which it reads but does not copy. */
   DjlScorer(NetworkSpec spec, DjlParameters parameters) {
     this.userEmbedding = parameters.get(0).values();
@@ -49,12 +55,14 @@ final class DjlScorer {
       widest = Math.max(widest, widths[layer]);
     }
     this.maxWidth = widest;
+    this.scratch = ThreadLocal.withInitial(() -> new float[2][maxWidth][BLOCK]);
   }
 
   /** Scores {@code count} pairs of dense indices into {@code out}, before clipping. */
   void score(int[] users, int[] movies, int count, float[] out) {
-    float[][] input = new float[maxWidth][BLOCK];
-    float[][] output = new float[maxWidth][BLOCK];
+    float[][][] buffers = scratch.get();
+    float[][] input = buffers[0];
+    float[][] output = buffers[1];
     for (int start = 0; start < count; start += BLOCK) {
       int size = Math.min(BLOCK, count - start);
       gather(users, movies, start, size, input);

@@ -112,7 +112,18 @@ public final class Biases {
     if (!Float.isFinite(mean)) {
       throw in.corrupt("global mean is " + mean);
     }
+    requireFinite(in, "user", users);
+    requireFinite(in, "movie", movies);
     return new Biases(mean, users, movies);
+  }
+
+  /** Refuses a NaN or infinite bias, which would turn every prediction it touches into NaN. */
+  private static void requireFinite(SectionReader in, String kind, float[] biases) {
+    for (int i = 0; i < biases.length; i++) {
+      if (!Float.isFinite(biases[i])) {
+        throw in.corrupt(kind + " bias " + i + " is " + biases[i]);
+      }
+    }
   }
 
   private static float[] toFloats(double[] values) {

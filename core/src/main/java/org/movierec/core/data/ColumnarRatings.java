@@ -3,22 +3,37 @@ package org.movierec.core.data;
 import java.util.Objects;
 
 /**
- * The standard {@link RatingDataset}: four primitive columns of 4 bytes each, so one rating costs
- * 16 bytes. Timestamps are kept as unsigned 32-bit seconds, enough until the year 2106.
+ * The standard {@link RatingDataset}: primitive columns, so one rating costs 13 bytes (user and
+ * movie indices, one byte for the rating on a scale of at most 256 levels, 32-bit seconds), or 16
+ * on a continuous scale. Timestamps are kept as unsigned 32-bit seconds, enough until 2106.
  */
 public final class ColumnarRatings implements RatingDataset {
 
   private final int[] users;
   private final int[] movies;
-  private final float[] ratings;
+  private final RatingColumn ratings;
   private final int[] timestamps;
   private final IdIndex userIndex;
   private final IdIndex movieIndex;
   private final RatingScale scale;
   private final MovieCatalog catalog;
 
+  private ColumnarRatings(
+      int[] users, int[] movies, RatingColumn ratings, int[] timestamps, ColumnarRatings parent) {
+    this.users = users;
+    this.movies = movies;
+    this.ratings = ratings;
+    this.timestamps = timestamps;
+    this.userIndex = parent.userIndex;
+    this.movieIndex = parent.movieIndex;
+    this.scale = parent.scale;
+    this.catalog = parent.catalog;
+  }
+
   /**
-   * Wraps columns without copying them; the caller hands them over and must not change them.
+   * Wraps columns without copying the index and time columns; the caller hands them over and must
+   * not change them. The rating column is re-encoded in the most compact exact form, so the
+   * caller's float array can be dropped.
    *
    * @throws IllegalArgumentException when the columns differ in length or an index is out of range
    */
@@ -26,12 +41,12 @@ public final class ColumnarRatings implements RatingDataset {
       Columns columns, IdIndex users, IdIndex movies, RatingScale scale, MovieCatalog catalog) {
     this.users = columns.users();
     this.movies = columns.movies();
-    this.ratings = columns.ratings();
     this.timestamps = columns.timestamps();
     this.userIndex = Objects.requireNonNull(users, "users");
     this.movieIndex = Objects.requireNonNull(movies, "movies");
     this.scale = Objects.requireNonNull(scale, "scale");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.ratings = RatingColumn.of(columns.ratings(), scale);
     for (int row = 0; row < this.users.length; row++) {
       if (this.users[row] < 0 || this.users[row] >= users.size()) {
         throw new IllegalArgumentException("row " + row + ": user index out of range");
@@ -94,7 +109,7 @@ public final class ColumnarRatings implements RatingDataset {
 
   @Override
   public float rating(int row) {
-    return ratings[row];
+    return ratings.get(row);
   }
 
   @Override
@@ -127,16 +142,14 @@ public final class ColumnarRatings implements RatingDataset {
     int n = rows.length;
     int[] u = new int[n];
     int[] m = new int[n];
-    float[] r = new float[n];
     int[] t = new int[n];
     for (int i = 0; i < n; i++) {
       int row = rows[i];
       u[i] = users[row];
       m[i] = movies[row];
-      r[i] = ratings[row];
       t[i] = timestamps[row];
     }
-    return new ColumnarRatings(new Columns(u, m, r, t), userIndex, movieIndex, scale, catalog);
+    return new ColumnarRatings(u, m, ratings.select(rows), t, this);
   }
 
   @Override
@@ -151,7 +164,7 @@ public final class ColumnarRatings implements RatingDataset {
 
   @Override
   public float[] ratings() {
-    return ratings.clone();
+    return ratings.toFloats();
   }
 
   @Override

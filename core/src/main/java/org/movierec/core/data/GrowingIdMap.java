@@ -10,9 +10,21 @@ public final class GrowingIdMap {
 
   private static final int EMPTY = -1;
 
-  private int[] rawIds = new int[64];
-  private int[] table = emptyTable(128);
+  private int[] rawIds;
+  private int[] table;
   private int size;
+
+  /** An empty map. */
+  public GrowingIdMap() {
+    this(64);
+  }
+
+  /** An empty map sized so that {@code expectedIds} ids fit without growing. */
+  public GrowingIdMap(int expectedIds) {
+    int expected = Math.max(16, expectedIds);
+    rawIds = new int[expected];
+    table = emptyTable(Integer.highestOneBit(expected * 2 - 1) << 1);
+  }
 
   /** The dense index of a raw id, assigning the next free one when the id is new. */
   public int denseOf(int rawId) {

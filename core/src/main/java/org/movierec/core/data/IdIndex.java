@@ -22,7 +22,7 @@ public final class IdIndex {
    * @throws IllegalArgumentException when an id appears twice
    */
   public static IdIndex of(int... rawIds) {
-    GrowingIdMap lookup = new GrowingIdMap();
+    GrowingIdMap lookup = new GrowingIdMap(rawIds.length);
     for (int dense = 0; dense < rawIds.length; dense++) {
       if (lookup.denseOf(rawIds[dense]) != dense) {
         throw new IllegalArgumentException("raw id " + rawIds[dense] + " appears twice");

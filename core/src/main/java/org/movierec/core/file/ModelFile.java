@@ -16,7 +16,8 @@ import java.util.zip.CRC32C;
  * The one-file container every backend stores its models in: a magic number, a format version, the
  * backend name, named sections of bytes, a CRC32C checksum of everything before it and an end
  * marker. Any damage is reported as a {@link ModelFileException} saying whether the file is
- * truncated, corrupt, foreign or too new.
+ * truncated, corrupt, foreign, too old or too new; the version messages say which versions this
+ * build reads.
  *
  * <p>Layout, little-endian: {@code "MOVIEREC"}, int32 version, string backend, int32 section count,
  * then per section a string name, int64 length and the bytes; then int64 CRC32C and {@code
@@ -26,6 +27,12 @@ public final class ModelFile {
 
   /** The format version this build writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
+
+  /**
+   * The oldest format version this build reads; files from {@code OLDEST_READABLE_VERSION} to
+   * {@link #FORMAT_VERSION} load.
+   */
+  public static final int OLDEST_READABLE_VERSION = 1;
 
   static final byte[] MAGIC = "MOVIEREC".getBytes(StandardCharsets.US_ASCII);
   static final byte[] END = "CERIVOM!".getBytes(StandardCharsets.US_ASCII);
@@ -116,13 +123,21 @@ public final class ModelFile {
           ModelFileException.Problem.TOO_NEW,
           "it has format version "
               + version
-              + " but this movierec reads up to version "
-              + FORMAT_VERSION
-              + "; upgrade movierec to load it");
+              + ", but this movierec reads "
+              + readableVersions()
+              + "; load it with a movierec that reads version "
+              + version
+              + ", or retrain the model with this one");
     }
-    if (version < 1) {
+    if (version < OLDEST_READABLE_VERSION) {
       throw new ModelFileException(
-          path, ModelFileException.Problem.CORRUPT, "format version " + version + " is invalid");
+          path,
+          ModelFileException.Problem.TOO_OLD,
+          "it has format version "
+              + version
+              + ", but this movierec reads "
+              + readableVersions()
+              + "; load it with the movierec that wrote it, or retrain the model with this one");
     }
     try {
       String backend = readString(buffer);
@@ -156,6 +171,13 @@ public final class ModelFile {
       throw new ModelFileException(
           path, ModelFileException.Problem.CORRUPT, "its structure is broken (" + e + ")");
     }
+  }
+
+  /** The versions this build reads, for messages: {@code format version 1} or {@code 1 to 3}. */
+  static String readableVersions() {
+    return OLDEST_READABLE_VERSION == FORMAT_VERSION
+        ? "format version " + FORMAT_VERSION + " only"
+        : "format versions " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION;
   }
 
   private static String readString(ByteBuffer buffer) {

@@ -15,6 +15,8 @@ public class ModelFileException extends RuntimeException {
     FOREIGN,
     /** The file was written by a newer format version than this build reads. */
     TOO_NEW,
+    /** The file was written in an older format version than this build still reads. */
+    TOO_OLD,
     /** The file is a movierec model of a different backend or misses a part the backend needs. */
     INCOMPATIBLE
   }
@@ -45,6 +47,7 @@ public class ModelFileException extends RuntimeException {
       case CORRUPT -> "is corrupt";
       case FOREIGN -> "is not a movierec model file";
       case TOO_NEW -> "is too new for this movierec";
+      case TOO_OLD -> "is too old for this movierec";
       case INCOMPATIBLE -> "does not fit this backend";
     };
   }

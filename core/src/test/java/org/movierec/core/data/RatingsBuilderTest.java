@@ -41,4 +41,27 @@ class RatingsBuilderTest {
     assertThat(compacted.movies().rawIds()).containsExactly(20);
     assertThat(compacted.rating(0)).isEqualTo(4f);
   }
+
+  @Test
+  void select_halfStars_decodesExactlyWhatWasStored() {
+    RatingsBuilder builder = new RatingsBuilder(RatingScale.HALF_STARS);
+    float[] stars = {0.5f, 1f, 2.5f, 3.5f, 5f};
+    for (int i = 0; i < stars.length; i++) {
+      builder.add(i, 100 + i, stars[i], i);
+    }
+    ColumnarRatings ratings = builder.build();
+
+    assertThat(ratings.ratings()).containsExactly(stars);
+    assertThat(ratings.select(new int[] {4, 1}).ratings()).containsExactly(5f, 1f);
+  }
+
+  @Test
+  void constructor_continuousScale_keepsFloats() {
+    RatingScale continuous = new RatingScale(0f, 1f, 0f);
+    ColumnarRatings ratings =
+        new RatingsBuilder(continuous).add(1, 1, 0.123456f, 0).add(2, 2, 0.987654f, 0).build();
+
+    assertThat(ratings.ratings()).containsExactly(0.123456f, 0.987654f);
+    assertThat(ratings.select(new int[] {1}).rating(0)).isEqualTo(0.987654f);
+  }
 }

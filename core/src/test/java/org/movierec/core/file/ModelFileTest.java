@@ -91,7 +91,25 @@ class ModelFileTest {
         .isInstanceOfSatisfying(
             ModelFileException.class,
             e -> assertThat(e.problem()).isEqualTo(ModelFileException.Problem.TOO_NEW))
-        .hasMessageContaining("upgrade movierec");
+        .hasMessageContaining(
+            "it has format version 2, but this movierec reads format version 1 only; load it with a"
+                + " movierec that reads version 2");
+  }
+
+  @Test
+  void parse_olderVersion_namesTheVersionsThisBuildReads() {
+    byte[] bytes = sample();
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 0);
+    resealChecksum(bytes);
+
+    assertThatThrownBy(() -> ModelFile.parse(Path.of("old.mrec"), bytes))
+        .isInstanceOfSatisfying(
+            ModelFileException.class,
+            e -> assertThat(e.problem()).isEqualTo(ModelFileException.Problem.TOO_OLD))
+        .hasMessage(
+            "model file old.mrec is too old for this movierec: it has format version 0, but this"
+                + " movierec reads format version 1 only; load it with the movierec that wrote it,"
+                + " or retrain the model with this one");
   }
 
   @Test

@@ -14,7 +14,7 @@ class ModelFileFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void parse_arbitraryBytes_loadsOrFailsClearly(byte[] bytes) throws Exception {
-    Path file = java.nio.file.Files.createTempFile("fuzz", ".mrec");
+    Path file = java.nio.file.Files.createTempFile(SectionFuzzing.SCRATCH, "fuzz", ".mrec");
     try {
       java.nio.file.Files.write(file, bytes);
       ModelFile modelFile = ModelFile.read(file);

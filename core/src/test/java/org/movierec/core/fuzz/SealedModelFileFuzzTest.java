@@ -26,7 +26,7 @@ class SealedModelFileFuzzTest {
         writer.section(name, data.consumeBytes(data.consumeInt(0, 256)));
       }
     }
-    Path file = Files.createTempFile("fuzz", ".mrec");
+    Path file = Files.createTempFile(SectionFuzzing.SCRATCH, "fuzz", ".mrec");
     try {
       Files.write(file, writer.toByteArray());
       TrainedState.readFrom(ModelFile.read(file));

@@ -1,0 +1,2 @@
+/** Jazzer fuzz tests of the configuration file loader. */
+package org.movierec.app.fuzz;

@@ -1,0 +1,5 @@
+/**
+ * Fetches the official MovieLens archives from GroupLens into a cache directory, verifies their
+ * size and published MD5 checksum, unpacks them atomically and states the license.
+ */
+package org.movierec.data.download;

@@ -1,0 +1,2 @@
+/** Tests of the data module's limits: heap size, ids, non-finite ratings, movie-file mismatches. */
+package org.movierec.data.limits;
