@@ -121,6 +121,6 @@ class NetworkSpecTest {
   void resolve_unknownName_listsBuiltIns() {
     assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
         .hasMessageContaining("'sead'")
-        .hasMessageContaining("built-in network (seed)");
+        .hasMessageContaining("built-in network (seed, seed-positive-output)");
   }
 }
