@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param type the distribution
  * @param scale the standard deviation for {@link Type#NORMAL}, the half-width for {@link
- *     Type#UNIFORM}; unused for {@link Type#FAN_IN_UNIFORM}
+ *     Type#UNIFORM}, the value for {@link Type#CONSTANT}; unused for {@link Type#FAN_IN_UNIFORM}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Initializer(@JsonProperty("type") Type type, @JsonProperty("scale") Double scale) {
@@ -29,7 +29,13 @@ public record Initializer(@JsonProperty("type") Type type, @JsonProperty("scale"
     /** Uniform in {@code [-scale, scale]}. */
     UNIFORM,
     /** Uniform in {@code ±1/sqrt(fan_in)}, for weights and biases, as PyTorch's Linear. */
-    FAN_IN_UNIFORM;
+    FAN_IN_UNIFORM,
+    /**
+     * Every value equal to {@code scale}: on a ReLU output layer fed by ReLU units, a positive
+     * constant makes the first prediction positive for every input, so the output cannot start
+     * dead.
+     */
+    CONSTANT;
 
     /** Parses a lower-case JSON name. */
     @JsonCreator
@@ -40,7 +46,9 @@ public record Initializer(@JsonProperty("type") Type type, @JsonProperty("scale"
         }
       }
       throw new NetworkSpecException(
-          "unknown initializer type '" + name + "'; allowed: normal, uniform, fan_in_uniform");
+          "unknown initializer type '"
+              + name
+              + "'; allowed: normal, uniform, fan_in_uniform, constant");
     }
 
     /** The lower-case JSON name. */
@@ -53,7 +61,8 @@ public record Initializer(@JsonProperty("type") Type type, @JsonProperty("scale"
   /** Checks that a scale is given exactly when the type needs one. */
   public Initializer {
     if (type == null) {
-      throw new NetworkSpecException("initializer needs a type: normal, uniform or fan_in_uniform");
+      throw new NetworkSpecException(
+          "initializer needs a type: normal, uniform, fan_in_uniform or constant");
     }
     boolean needsScale = type != Type.FAN_IN_UNIFORM;
     if (needsScale && (scale == null || !(scale > 0) || !Double.isFinite(scale))) {
@@ -68,6 +77,11 @@ public record Initializer(@JsonProperty("type") Type type, @JsonProperty("scale"
   /** Normal with mean 0 and the given standard deviation. */
   public static Initializer normal(double std) {
     return new Initializer(Type.NORMAL, std);
+  }
+
+  /** Every value equal to {@code value}, which must be positive. */
+  public static Initializer constant(double value) {
+    return new Initializer(Type.CONSTANT, value);
   }
 
   /** Uniform in {@code [-halfWidth, halfWidth]}. */

@@ -4,16 +4,49 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /** Finds a network spec by built-in name or JSON file path, as the {@code network} key says. */
 public final class NetworkSpecs {
 
+  /** The name of {@link #seedPositiveOutput()}. */
+  public static final String SEED_POSITIVE_OUTPUT = "seed-positive-output";
+
+  /** The value every output-layer weight and bias starts at in {@link #seedPositiveOutput()}. */
+  public static final double POSITIVE_OUTPUT_INIT = 0.1;
+
   private static final Map<String, Supplier<NetworkSpec>> BUILT_IN =
-      Map.of("seed", NetworkSpec::seed);
+      Map.of("seed", NetworkSpec::seed, SEED_POSITIVE_OUTPUT, NetworkSpecs::seedPositiveOutput);
 
   private NetworkSpecs() {}
+
+  /**
+   * The seed architecture and initialization except for the output layer, whose weights and bias
+   * all start at {@value #POSITIVE_OUTPUT_INIT}: fed by ReLU units, its first prediction is then
+   * positive for every input, so the ReLU output cannot start dead, as the seed's does for some
+   * seeds (a constant prediction of 0 that no gradient moves).
+   */
+  public static NetworkSpec seedPositiveOutput() {
+    NetworkSpec seed = NetworkSpec.seed();
+    List<DenseLayerSpec> layers = new ArrayList<>(seed.layers());
+    DenseLayerSpec output = layers.get(layers.size() - 1);
+    layers.set(
+        layers.size() - 1,
+        new DenseLayerSpec(
+            output.units(), output.activation(), Initializer.constant(POSITIVE_OUTPUT_INIT)));
+    return new NetworkSpec(
+        SEED_POSITIVE_OUTPUT, seed.userEmbedding(), seed.movieEmbedding(), List.copyOf(layers));
+  }
+
+  /** The names of the built-in specs. */
+  public static Set<String> builtInNames() {
+    return new TreeSet<>(BUILT_IN.keySet());
+  }
 
   /**
    * The built-in spec of that name, or the spec in the JSON file at that path.
@@ -31,7 +64,7 @@ public final class NetworkSpecs {
           "bad value for network: '"
               + nameOrPath
               + "' is neither a built-in network ("
-              + String.join(", ", BUILT_IN.keySet())
+              + String.join(", ", builtInNames())
               + ") nor a JSON spec file");
     }
     try {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +87,27 @@ class NetworkSpecTest {
   }
 
   @Test
+  void fromJson_constantInit_roundTrips() {
+    NetworkSpec seed = NetworkSpec.seed();
+    List<DenseLayerSpec> layers = new ArrayList<>(seed.layers());
+    layers.set(3, new DenseLayerSpec(1, Activation.RELU, Initializer.constant(0.1)));
+    NetworkSpec spec =
+        new NetworkSpec("c", seed.userEmbedding(), seed.movieEmbedding(), List.copyOf(layers));
+
+    String json = spec.toJson();
+
+    assertThat(json).contains("\"constant\"");
+    assertThat(NetworkSpec.fromJson("c.json", json)).isEqualTo(spec);
+  }
+
+  @Test
+  void constant_nonPositiveValue_isRejected() {
+    assertThatThrownBy(() -> Initializer.constant(0))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("constant needs a finite scale > 0, got 0.0");
+  }
+
+  @Test
   void resolve_builtInOrFile_returnsSpec(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("wide.json");
     NetworkSpec wide = NetworkSpec.seed().withEmbeddingInit("wide", Initializer.uniform(0.05));
@@ -98,6 +121,6 @@ class NetworkSpecTest {
   void resolve_unknownName_listsBuiltIns() {
     assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
         .hasMessageContaining("'sead'")
-        .hasMessageContaining("built-in network (seed)");
+        .hasMessageContaining("built-in network (seed, seed-positive-output)");
   }
 }

@@ -1,9 +1,11 @@
 package org.movierec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 
 class PresetsTest {
@@ -26,5 +28,43 @@ class PresetsTest {
     assertThat(config.loss()).isEqualTo(LossKind.RMSE);
     assertThat(config.weightDecay()).isZero();
     assertThat(config.earlyStoppingPatience()).isZero();
+  }
+
+  @Test
+  void tuned_keepsTheSeedArchitecture() {
+    TrainingConfig config = TrainingConfig.builder().setAll(Presets.TUNED.settings()).build();
+    NetworkSpec seed = NetworkSpec.seed();
+
+    NetworkSpec tuned = NetworkSpecs.resolve(config.network());
+
+    assertThat(tuned.userEmbedding().dim()).isEqualTo(seed.userEmbedding().dim());
+    assertThat(tuned.movieEmbedding().dim()).isEqualTo(seed.movieEmbedding().dim());
+    assertThat(tuned.layers())
+        .extracting(DenseLayerSpec::units, DenseLayerSpec::activation)
+        .containsExactlyElementsOf(
+            seed.layers().stream().map(layer -> tuple(layer.units(), layer.activation())).toList());
+  }
+
+  @Test
+  void tuned_changesOnlyTheOutputLayersInit() {
+    NetworkSpec seed = NetworkSpec.seed();
+
+    NetworkSpec tuned = NetworkSpecs.resolve(NetworkSpecs.SEED_POSITIVE_OUTPUT);
+
+    assertThat(tuned.userEmbedding()).isEqualTo(seed.userEmbedding());
+    assertThat(tuned.movieEmbedding()).isEqualTo(seed.movieEmbedding());
+    assertThat(tuned.layers().subList(0, 3)).isEqualTo(seed.layers().subList(0, 3));
+    assertThat(tuned.layers().get(3).init()).isEqualTo(Initializer.constant(0.1));
+  }
+
+  @Test
+  void tuned_validatesOnTrainingRatingsAndKeepsTheBestEpoch() {
+    TrainingConfig config = TrainingConfig.builder().setAll(Presets.TUNED.settings()).build();
+
+    assertThat(config.loss()).isEqualTo(LossKind.MSE);
+    assertThat(config.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
+    assertThat(config.validationFraction()).isEqualTo(0.05);
+    assertThat(config.earlyStoppingPatience()).isPositive();
+    assertThat(config.embeddingWeightDecay()).isEqualTo(0.02);
   }
 }

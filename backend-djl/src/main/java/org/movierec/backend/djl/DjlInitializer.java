@@ -1,6 +1,7 @@
 package org.movierec.backend.djl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.movierec.model.Initializer;
@@ -47,6 +48,7 @@ final class DjlInitializer {
       }
       case UNIFORM -> uniform(values, init.scale(), random);
       case FAN_IN_UNIFORM -> uniform(values, 1 / Math.sqrt(fanIn), random);
+      case CONSTANT -> Arrays.fill(values, (float) (double) init.scale());
     }
   }
 
