@@ -57,14 +57,18 @@ public final class Presets {
                   Map.entry("early_stopping_patience", "10"))));
 
   /**
-   * The seed recipe cut to a few epochs, so the default run shows the whole flow in well under a
-   * minute; the seed recipe peaks near its tenth epoch anyway.
+   * The tuned recipe cut to 20 epochs, so the default run shows the whole flow in seconds, with
+   * embedding weight decay 0.001 instead of 0.02: the generated sample is much less noisy than
+   * MovieLens, and under the stronger decay the network needs about 50 epochs to pick up its latent
+   * factors (measured on the sample: test RMSE near 0.84 against the bias baseline's 0.94 for seeds
+   * 1 to 3).
    */
   public static final Preset DEMO =
       new Preset(
           "demo",
-          "the seed recipe for 8 epochs: the default run's quick end-to-end demonstration",
-          with(SEED.settings(), Map.of("epochs", "8")));
+          "the tuned recipe for 20 epochs with embedding weight decay 0.001 for the low-noise"
+              + " generated sample: the default run's quick end-to-end demonstration",
+          with(TUNED.settings(), Map.of("epochs", "20", "embedding_weight_decay", "0.001")));
 
   private static final List<Preset> ALL = List.of(SEED, TUNED, DEMO);
 

@@ -67,4 +67,15 @@ class PresetsTest {
     assertThat(config.earlyStoppingPatience()).isPositive();
     assertThat(config.embeddingWeightDecay()).isEqualTo(0.02);
   }
+
+  @Test
+  void demo_isTheTunedRecipeShortenedForTheSample() {
+    TrainingConfig demo = TrainingConfig.builder().setAll(Presets.DEMO.settings()).build();
+    TrainingConfig tuned = TrainingConfig.builder().setAll(Presets.TUNED.settings()).build();
+
+    assertThat(demo.network()).isEqualTo(tuned.network());
+    assertThat(demo.learningRateSchedule()).isEqualTo(tuned.learningRateSchedule());
+    assertThat(demo.validationFraction()).isEqualTo(tuned.validationFraction());
+    assertThat(demo.epochs()).isLessThan(tuned.epochs());
+  }
 }

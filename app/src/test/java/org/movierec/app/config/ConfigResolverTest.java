@@ -178,7 +178,7 @@ class ConfigResolverTest {
         ConfigResolver.resolve(request("demo", null, List.of("seed=3"), List.of()));
     assertThat(config.describe())
         .hasSize(Keys.ALL.size())
-        .anyMatch(line -> line.matches("epochs = 8\\s+# preset demo"))
+        .anyMatch(line -> line.matches("epochs = 20\\s+# preset demo"))
         .anyMatch(line -> line.matches("seed = 3\\s+# --set"))
         .anyMatch(line -> line.matches("threads = 0\\s+# default"));
   }
