@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -36,10 +37,16 @@ class TrainInterruptTest {
   @Test
   void sigint_duringTrainingWithCheckpoints_exits130KeepsTheLastCheckpointAndNoTempFile()
       throws Exception {
-    Assumptions.assumeFalse(
-        sigintIgnored(),
-        "this JVM ignores SIGINT, as jobs a non-interactive shell starts in the background do, so"
-            + " the training JVM would inherit that and never see the signal");
+    List<String> command = new ArrayList<>();
+    if (sigintIgnored()) {
+      // Jobs a non-interactive shell starts in the background ignore SIGINT, and so would the
+      // training JVM; coreutils' env can give it the default disposition back.
+      Assumptions.assumeTrue(
+          succeeds("env", "--default-signal=INT", "true"),
+          "this JVM ignores SIGINT and no env --default-signal is at hand to undo that for the"
+              + " training JVM");
+      command.addAll(List.of("env", "--default-signal=INT"));
+    }
     Path data = dir.resolve("data");
     DatasetGenerator.generate(
         GeneratorSpec.builder().setUsers(200).setMovies(100).setRatings(6_000).optSeed(3).build(),
@@ -48,28 +55,29 @@ class TrainInterruptTest {
     Path model = dir.resolve("model.mrec");
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            MovieRec.class.getName(),
+            "train",
+            "--data",
+            data.toString(),
+            "--model",
+            model.toString(),
+            "--backend",
+            "djl",
+            "--device",
+            "cpu",
+            "--epochs",
+            "100000",
+            "--batch-size",
+            "32",
+            "--set",
+            "checkpoint_every=1"));
     Process train =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    MovieRec.class.getName(),
-                    "train",
-                    "--data",
-                    data.toString(),
-                    "--model",
-                    model.toString(),
-                    "--backend",
-                    "djl",
-                    "--device",
-                    "cpu",
-                    "--epochs",
-                    "100000",
-                    "--batch-size",
-                    "32",
-                    "--set",
-                    "checkpoint_every=1"))
+        new ProcessBuilder(command)
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
@@ -114,6 +122,15 @@ class TrainInterruptTest {
           .filter(line -> line.startsWith("SigIgn:"))
           .map(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16))
           .anyMatch(mask -> (mask & (1L << (2 - 1))) != 0);
+    }
+  }
+
+  private static boolean succeeds(String... command) throws InterruptedException {
+    try {
+      Process process = new ProcessBuilder(command).start();
+      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
     }
   }
 
