@@ -9,12 +9,14 @@ import org.movierec.app.data.Splitter;
 import org.movierec.app.data.TrainTest;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.app.report.ReportWriter;
+import org.movierec.app.training.InterruptGuard;
 import org.movierec.app.training.TrainJob;
 import org.movierec.app.training.TrainOutcome;
 import org.movierec.app.training.TrainReport;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.spi.BackendProvider;
+import org.movierec.core.training.TrainingStoppedException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,18 +95,27 @@ final class TrainCommand extends DataCommand {
     Injector injector = injector(configOptions.request());
     injector.getInstance(BackendProvider.class);
     TrainTest split = trainTest(injector);
-    try (TrainOutcome outcome = injector.getInstance(TrainJob.class).run(split, model)) {
-      if (report != null) {
-        var content =
-            TrainReport.content(
-                outcome, split, injector.getInstance(TrainingConfig.class).toTextMap());
-        var files = new ReportWriter().write(report, content);
-        spec.commandLine().getErr().println("report written to " + files.get(0));
-      }
-      if (json) {
-        injector.getInstance(JsonPrinter.class).print(outcome.toJson());
-      } else {
-        printSummary(spec.commandLine().getOut(), outcome, split);
+    // Ctrl-C stops training after its batch; the guard holds the exit until the reason is printed.
+    try (InterruptGuard guard = InterruptGuard.install()) {
+      try (TrainOutcome outcome =
+          injector.getInstance(TrainJob.class).run(split, model, guard.control())) {
+        if (report != null) {
+          var content =
+              TrainReport.content(
+                  outcome, split, injector.getInstance(TrainingConfig.class).toTextMap());
+          var files = new ReportWriter().write(report, content);
+          spec.commandLine().getErr().println("report written to " + files.get(0));
+        }
+        if (json) {
+          injector.getInstance(JsonPrinter.class).print(outcome.toJson());
+        } else {
+          printSummary(spec.commandLine().getOut(), outcome, split);
+        }
+      } catch (TrainingStoppedException stopped) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": " + stopped.getMessage());
+        err.flush();
+        return InterruptGuard.EXIT_CODE;
       }
     }
     return 0;

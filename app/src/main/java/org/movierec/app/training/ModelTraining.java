@@ -2,6 +2,7 @@ package org.movierec.app.training;
 
 import com.google.inject.Provider;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.movierec.app.output.ProgressListener;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
@@ -34,8 +35,17 @@ public final class ModelTraining {
 
   /** Trains a model; the caller closes it. */
   public Trained train(RatingDataset train) {
+    return train(train, UnaryOperator.identity());
+  }
+
+  /**
+   * Trains a model with more listening wrapped around the progress display, such as checkpoints and
+   * stop requests; the caller closes the model.
+   */
+  public Trained train(RatingDataset train, UnaryOperator<TrainingListener> around) {
     DeviceRecorder recorder = new DeviceRecorder(progress.get());
-    Model model = backend.newTrainer().train(train, Optional.empty(), config, recorder);
+    Model model =
+        backend.newTrainer().train(train, Optional.empty(), config, around.apply(recorder));
     return new Trained(model, recorder.device);
   }
 

@@ -8,6 +8,8 @@ import org.movierec.app.evaluation.BaselineReference;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.eval.RatingEvaluator;
 import org.movierec.core.model.Model;
+import org.movierec.core.training.TrainingControl;
+import org.movierec.core.training.TrainingStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,28 @@ public final class TrainJob {
    * @throws IOException when the model file cannot be written or read back
    */
   public TrainOutcome run(TrainTest data, Path modelFile) throws IOException {
-    ModelTraining.Trained trained = training.train(data.train());
+    return run(data, modelFile, new TrainingControl());
+  }
+
+  /**
+   * Runs the job under a control another thread may use to stop training after its current batch;
+   * with {@code checkpoint_every} set, the model file holds the last checkpoint meanwhile. The
+   * caller closes the outcome.
+   *
+   * @throws TrainingStoppedException when a stop was requested, saying where training stopped and
+   *     what the model file holds
+   * @throws IOException when the model file cannot be written or read back
+   */
+  public TrainOutcome run(TrainTest data, Path modelFile, TrainingControl control)
+      throws IOException {
+    CheckpointWriter checkpoints = new CheckpointWriter(modelFile);
+    ModelTraining.Trained trained;
+    try {
+      trained =
+          training.train(data.train(), listener -> control.around(checkpoints.around(listener)));
+    } catch (TrainingStoppedException stopped) {
+      throw stopped.withDetail(checkpoints.kept());
+    }
     try (Model model = trained.model()) {
       model.save(modelFile);
     }

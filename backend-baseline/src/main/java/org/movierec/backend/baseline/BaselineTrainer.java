@@ -20,13 +20,16 @@ import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingListener.TrainingStart;
+import org.movierec.core.training.TrainingStoppedException;
 import org.movierec.core.training.TrainingSummary;
 
 /**
  * Fits the bias baseline. It reads {@code bias_reg_user}, {@code bias_reg_movie}, {@code
  * bias_iterations}, {@code validation_fraction}, {@code seed}, {@code loss} and {@code device};
- * network keys such as {@code epochs} do not apply. The whole alternating-least-squares fit is
- * reported as one epoch of one batch, since it has no smaller unit that a listener could act on.
+ * network keys such as {@code epochs} and {@code checkpoint_every} do not apply. The whole
+ * alternating-least-squares fit is reported as one epoch of one batch, since it has no smaller unit
+ * that a listener could act on: a stop requested before it starts is honoured; one requested during
+ * it comes too late, since no batch is left to skip.
  */
 public final class BaselineTrainer implements Trainer {
 
@@ -64,6 +67,9 @@ public final class BaselineTrainer implements Trainer {
             check.map(RatingDataset::size).orElse(0),
             1,
             1));
+    if (listener.stopRequested()) {
+      throw TrainingStoppedException.beforeBatch(1, 1, 1, 1);
+    }
     long start = System.nanoTime();
     Biases biases =
         Biases.fit(

@@ -65,11 +65,10 @@ public final class DjlTrainer implements Trainer {
             spec, compact.users().size(), compact.movies().size(), config.seed());
 
     DjlTrainingLoop.Result result;
-    String engineName;
     ONE_AT_A_TIME.lock();
     try {
       Engine engine = DjlEngine.start(config.threads());
-      engineName = DjlEngine.describe(engine);
+      String engineName = DjlEngine.describe(engine);
       Device device =
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
       int batches = (compact.size() + config.batchSize() - 1) / config.batchSize();
@@ -94,24 +93,32 @@ public final class DjlTrainer implements Trainer {
               data.validationSize(),
               config.epochs(),
               batches));
+      DjlTrainingLoop.ModelMaker maker =
+          (parameters, summary) ->
+              new DjlModel(
+                  new TrainedState(
+                      compact.users(),
+                      compact.movies(),
+                      compact.scale(),
+                      rated,
+                      biases,
+                      new ModelInfo(
+                          DjlBackendProvider.NAME,
+                          engineName,
+                          spec.toJson(),
+                          config.toTextMap(),
+                          summary)),
+                  config.coldStart(),
+                  spec,
+                  parameters);
       try (NDManager root = engine.newBaseManager(device);
           DjlNetwork network = DjlNetwork.create(root, spec, initial, true)) {
-        result = new DjlTrainingLoop(network, data, config, listener).run();
+        result = new DjlTrainingLoop(network, data, config, listener, maker).run();
       }
     } finally {
       ONE_AT_A_TIME.unlock();
     }
-    ModelInfo info =
-        new ModelInfo(
-            DjlBackendProvider.NAME,
-            engineName,
-            spec.toJson(),
-            config.toTextMap(),
-            result.summary());
-    TrainedState state =
-        new TrainedState(compact.users(), compact.movies(), compact.scale(), rated, biases, info);
-    DjlModel model = new DjlModel(state, config.coldStart(), spec, result.parameters());
     listener.onTrainingEnd(result.summary());
-    return model;
+    return result.model();
   }
 }

@@ -10,6 +10,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingScale;
@@ -17,6 +18,7 @@ import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingStoppedException;
 import org.movierec.core.training.TrainingSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,30 +39,47 @@ final class DjlTrainingLoop {
   /**
    * What a run produced.
    *
-   * @param parameters the kept parameters: the best epoch's under early stopping, else the last
+   * @param model the model of the kept parameters: the best epoch's under early stopping, else the
+   *     last
    * @param summary what training measured
    */
-  record Result(DjlParameters parameters, TrainingSummary summary) {}
+  record Result(DjlModel model, TrainingSummary summary) {}
+
+  /**
+   * Wraps parameters and what training measured so far into a model, for checkpoints and the end.
+   */
+  interface ModelMaker {
+    /** The model of these parameters. */
+    DjlModel make(DjlParameters parameters, TrainingSummary summary);
+  }
 
   private final DjlNetwork network;
   private final DjlTrainingData data;
   private final TrainingConfig config;
   private final TrainingListener listener;
+  private final ModelMaker maker;
 
   /** A loop over prepared data for a realized network. */
   DjlTrainingLoop(
-      DjlNetwork network, DjlTrainingData data, TrainingConfig config, TrainingListener listener) {
+      DjlNetwork network,
+      DjlTrainingData data,
+      TrainingConfig config,
+      TrainingListener listener,
+      ModelMaker maker) {
     this.network = network;
     this.data = data;
     this.config = config;
     this.listener = listener;
+    this.maker = maker;
   }
 
   /**
-   * Trains for the configured epochs or until early stopping.
+   * Trains for the configured epochs or until early stopping, offering a checkpoint every {@code
+   * checkpoint_every} epochs before the last.
    *
    * @throws TrainingException naming the epoch and batch when the loss is not finite or the engine
    *     fails
+   * @throws TrainingStoppedException when the listener asks to stop, before the next batch
    */
   Result run() {
     ColumnarRatings train = data.train();
@@ -69,6 +88,7 @@ final class DjlTrainingLoop {
     int batches = (n + batchSize - 1) / batchSize;
     int epochs = config.epochs();
     int patience = config.earlyStoppingPatience();
+    int checkpointEvery = config.get(Keys.CHECKPOINT_EVERY);
     boolean validating = data.validationSize() > 0;
     int[] users = train.userIndices();
     int[] movies = train.movieIndices();
@@ -132,6 +152,14 @@ final class DjlTrainingLoop {
             break;
           }
         }
+        if (checkpointEvery > 0 && epoch % checkpointEvery == 0 && epoch < epochs) {
+          TrainingSummary sofar =
+              new TrainingSummary(
+                  epoch, best == null ? epoch : bestEpoch, trainSeconds, (long) n * epoch, history);
+          try (DjlModel checkpoint = maker.make(best == null ? network.snapshot() : best, sofar)) {
+            listener.onCheckpoint(epoch, checkpoint);
+          }
+        }
       }
     }
     int epochsRun = history.size();
@@ -141,7 +169,7 @@ final class DjlTrainingLoop {
     }
     TrainingSummary summary =
         new TrainingSummary(epochsRun, bestEpoch, trainSeconds, (long) n * epochsRun, history);
-    return new Result(best, summary);
+    return new Result(maker.make(best, summary), summary);
   }
 
   /** One pass over the shuffled columns; returns the sum of the batch losses. */
@@ -156,6 +184,9 @@ final class DjlTrainingLoop {
     double lossSum = 0;
     try (GradientCollector collector = network.manager().getEngine().newGradientCollector()) {
       for (int batch = 1; batch <= batches; batch++) {
+        if (listener.stopRequested()) {
+          throw TrainingStoppedException.beforeBatch(epoch, config.epochs(), batch, batches);
+        }
         int start = (batch - 1) * batchSize;
         int length = Math.min(batchSize, n - start);
         float loss;

@@ -146,6 +146,16 @@ public final class Keys {
           "stop after this many epochs without a better validation RMSE and keep the best"
               + " epoch (0 = off; needs validation_fraction > 0)");
 
+  /** Epochs between checkpoints written to the model file while training. */
+  public static final ConfigKey<Integer> CHECKPOINT_EVERY =
+      ConfigKey.integer(
+          "checkpoint_every",
+          0,
+          0,
+          100_000,
+          "also write the model file after every N epochs while training, so that Ctrl-C or a"
+              + " crash keeps the last one (0 = only at the end)");
+
   /** What to do with unknown users and movies. */
   public static final ConfigKey<ColdStartPolicy> COLD_START =
       ConfigKey.choice(
@@ -210,6 +220,7 @@ public final class Keys {
           SEED,
           VALIDATION_FRACTION,
           EARLY_STOPPING_PATIENCE,
+          CHECKPOINT_EVERY,
           COLD_START,
           THREADS,
           BIAS_REG_USER,

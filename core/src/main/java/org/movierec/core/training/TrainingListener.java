@@ -1,6 +1,11 @@
 package org.movierec.core.training;
 
-/** Receives progress while a trainer runs; every method has an empty default. */
+import org.movierec.core.model.Model;
+
+/**
+ * Receives progress while a trainer runs and may ask it to stop; every method has a default that
+ * ignores the event.
+ */
 public interface TrainingListener {
 
   /** A listener that ignores everything. */
@@ -17,6 +22,26 @@ public interface TrainingListener {
 
   /** Training finished normally. */
   default void onTrainingEnd(TrainingSummary summary) {}
+
+  /**
+   * Asked by the trainer before every batch; {@code true} makes it stop there and throw a {@link
+   * TrainingStoppedException} saying where, without reporting an end. Called often and possibly
+   * while another thread requests the stop, so answer from a volatile field; see {@link
+   * TrainingControl}.
+   */
+  default boolean stopRequested() {
+    return false;
+  }
+
+  /**
+   * A checkpoint, offered after every {@code checkpoint_every} epochs except the last planned one:
+   * the model as training would return it if it ended now (under early stopping, the best epoch's).
+   * The model is valid only during this call: save it, do not keep it.
+   *
+   * @param epoch the one-based epoch just finished
+   * @param model the model as of that epoch
+   */
+  default void onCheckpoint(int epoch, Model model) {}
 
   /**
    * What a trainer announces before its first batch.

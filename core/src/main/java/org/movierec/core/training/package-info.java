@@ -1,2 +1,5 @@
-/** Training contracts: the trainer, its progress listener and what it reports. */
+/**
+ * Training contracts: the trainer, its progress listener, stopping a run and taking checkpoints
+ * ({@link org.movierec.core.training.TrainingControl}), and what a run reports.
+ */
 package org.movierec.core.training;

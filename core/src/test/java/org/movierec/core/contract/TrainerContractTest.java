@@ -20,6 +20,7 @@ import org.movierec.core.model.UnknownIdException;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingStoppedException;
 import org.movierec.core.training.TrainingSummary;
 
 /**
@@ -138,6 +139,61 @@ public abstract class TrainerContractTest {
   }
 
   @Test
+  void train_stopRequestedFromTheStart_stopsBeforeAnyBatchWithoutAnEnd() {
+    RecordingListener listener = new RecordingListener(0);
+
+    assertThatThrownBy(
+            () -> provider().newTrainer().train(data.train(), Optional.empty(), config(), listener))
+        .isInstanceOfSatisfying(
+            TrainingStoppedException.class,
+            e -> assertThat(List.of(e.epoch(), e.batch())).containsExactly(1, 1))
+        .hasMessageContaining("training stopped on request before its first batch");
+    assertThat(listener.batches).isZero();
+    assertThat(listener.ends).isEmpty();
+  }
+
+  @Test
+  void train_stopRequestedAfterTheFirstBatch_stopsBeforeTheSecond() {
+    RecordingListener listener = new RecordingListener(1);
+    Model model = null;
+    try {
+      model = provider().newTrainer().train(data.train(), Optional.empty(), config(), listener);
+      TrainingListener.TrainingStart start = listener.starts.get(0);
+      assertThat((long) start.epochs() * start.batchesPerEpoch())
+          .as("only a run of one batch may finish after a stop request")
+          .isEqualTo(1);
+    } catch (TrainingStoppedException e) {
+      int batches = listener.starts.get(0).batchesPerEpoch();
+      assertThat((e.epoch() - 1) * batches + e.batch())
+          .as("the batch it stopped before")
+          .isEqualTo(2);
+      assertThat(listener.ends).isEmpty();
+    } finally {
+      if (model != null) {
+        model.close();
+      }
+    }
+    assertThat(listener.batches).isEqualTo(1);
+  }
+
+  @Test
+  void train_checkpointEveryEpoch_offersTheModelAfterEachEpochButTheLast() {
+    TrainingConfig config = config().toBuilder().set(Keys.CHECKPOINT_EVERY, 1).build();
+    RecordingListener listener = new RecordingListener(Integer.MAX_VALUE);
+
+    try (Model model =
+        provider().newTrainer().train(data.train(), Optional.empty(), config, listener)) {
+      int epochsRun = model.info().summary().epochsRun();
+      assertThat(listener.checkpoints)
+          .containsExactlyElementsOf(IntStream.range(1, epochsRun).boxed().toList());
+      assertThat(listener.checkpointPredictions)
+          .allSatisfy(
+              prediction ->
+                  assertThat(prediction).isBetween(model.scale().min(), model.scale().max()));
+    }
+  }
+
+  @Test
   void train_noRatings_throwsIllegalArgumentException() {
     RatingDataset empty = new RatingsBuilder(RatingScale.WHOLE_STARS).build();
 
@@ -157,11 +213,42 @@ public abstract class TrainerContractTest {
     return provider().newTrainer().train(ratings, config);
   }
 
-  /** Keeps everything a trainer reports. */
+  /** Keeps everything a trainer reports, and asks it to stop after a number of batches. */
   private static final class RecordingListener implements TrainingListener {
     final List<TrainingStart> starts = new ArrayList<>();
     final List<EpochReport> epochs = new ArrayList<>();
     final List<TrainingSummary> ends = new ArrayList<>();
+    final List<Integer> checkpoints = new ArrayList<>();
+    final List<Float> checkpointPredictions = new ArrayList<>();
+    private final int stopAfterBatches;
+    int batches;
+
+    /** A listener that never asks to stop. */
+    RecordingListener() {
+      this(Integer.MAX_VALUE);
+    }
+
+    RecordingListener(int stopAfterBatches) {
+      this.stopAfterBatches = stopAfterBatches;
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+      this.batches++;
+    }
+
+    @Override
+    public boolean stopRequested() {
+      return batches >= stopAfterBatches;
+    }
+
+    @Override
+    public void onCheckpoint(int epoch, Model model) {
+      checkpoints.add(epoch);
+      assertThat(model.info().summary().epochsRun()).isEqualTo(epoch);
+      checkpointPredictions.add(
+          model.predict(SyntheticRatings.pairUsers()[0], SyntheticRatings.pairMovies()[0]));
+    }
 
     @Override
     public void onTrainingStart(TrainingStart start) {

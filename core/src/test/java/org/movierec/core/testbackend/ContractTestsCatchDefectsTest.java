@@ -55,8 +55,10 @@ class ContractTestsCatchDefectsTest {
         Arguments.of(
             ClaimsUnratedIds.class,
             "train_viewWhoseIndexHoldsUnratedIds_knowsExactlyTheRatedUsersAndMovies"),
+        Arguments.of(SilentTrainer.class, "train_listener_hearsTheStartEveryEpochInOrderAndTheEnd"),
         Arguments.of(
-            SilentTrainer.class, "train_listener_hearsTheStartEveryEpochInOrderAndTheEnd"));
+            SilentTrainer.class,
+            "train_stopRequestedFromTheStart_stopsBeforeAnyBatchWithoutAnEnd"));
   }
 
   @ParameterizedTest(name = "{0}")

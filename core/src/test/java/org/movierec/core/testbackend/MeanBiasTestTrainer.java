@@ -15,6 +15,7 @@ import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingStoppedException;
 import org.movierec.core.training.TrainingSummary;
 
 /** Fits the biases in one pass, reported as a single epoch. */
@@ -34,6 +35,9 @@ final class MeanBiasTestTrainer implements Trainer {
     listener.onTrainingStart(
         new TrainingListener.TrainingStart(
             MeanBiasTestBackend.NAME, "java", "cpu", data.size(), validationSize, 1, 1));
+    if (listener.stopRequested()) {
+      throw TrainingStoppedException.beforeBatch(1, 1, 1, 1);
+    }
     long start = System.nanoTime();
     Biases biases =
         Biases.fit(
@@ -44,9 +48,10 @@ final class MeanBiasTestTrainer implements Trainer {
     double seconds = (System.nanoTime() - start) / 1e9;
     double validationRmse =
         validation.map(ratings -> rmse(biases, data, ratings)).orElse(Double.NaN);
+    double trainRmse = rmse(biases, data, data);
+    listener.onBatchEnd(1, 1, 1, trainRmse);
     EpochReport report =
-        new EpochReport(
-            1, 1, rmse(biases, data, data), validationRmse, 0, data.size(), seconds, seconds, 0);
+        new EpochReport(1, 1, trainRmse, validationRmse, 0, data.size(), seconds, seconds, 0);
     listener.onEpochEnd(report);
     TrainingSummary summary = new TrainingSummary(1, 1, seconds, data.size(), List.of(report));
     listener.onTrainingEnd(summary);

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import org.movierec.data.DatasetTooLargeException;
 
 /**
- * Checks, before the rating columns are allocated, that the heap can hold them: 16 bytes per rating
- * (two int ids, a float rating and an int time), compared with what is left of {@link
+ * Checks, before the parser's rating columns are allocated, that the heap can hold them: 16 bytes
+ * per rating (two int ids, a float rating and an int time, the parser's working form; the stored
+ * dataset then shrinks the ratings to byte codes), compared with what is left of {@link
  * Runtime#maxMemory()}.
  */
 final class MemoryBudget {
 
-  /** The resident cost of one rating in {@link org.movierec.core.data.ColumnarRatings}. */
+  /** The heap one rating takes in the parser's columns. */
   static final long BYTES_PER_RATING = 16;
 
   private MemoryBudget() {}
