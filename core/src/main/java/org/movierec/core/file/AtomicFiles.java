@@ -34,6 +34,7 @@ public final class AtomicFiles {
     String tempPrefix = "." + absolute.getFileName() + ".";
     removeLeftovers(directory, tempPrefix);
     Path temp = Files.createTempFile(directory, tempPrefix, TEMP_SUFFIX);
+    keepPermissions(absolute, temp);
     try {
       long haltAfter = Long.getLong(HALT_AFTER_BYTES, -1);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -62,6 +63,21 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Gives the temporary file the permissions of the file it replaces, or rw-r--r-- for a new one: a
+   * temp file is created owner-only, which a saved model must not inherit.
+   */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(
+        temp,
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   /** Deletes temporary files a crashed earlier save of the same target left behind. */

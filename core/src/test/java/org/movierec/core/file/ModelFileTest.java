@@ -141,4 +141,25 @@ class ModelFileTest {
     crc.update(bytes, 0, checked);
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(checked, crc.getValue());
   }
+
+  @Test
+  void writeTo_newFile_isReadableByOthersAndKeepsExistingPermissions() throws IOException {
+    Path fresh = dir.resolve("fresh.mrec");
+    ModelFile.writer("test").text("info", "a").writeTo(fresh);
+    Path strict = dir.resolve("strict.mrec");
+    Files.writeString(strict, "old");
+    Files.setPosixFilePermissions(
+        strict, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+    ModelFile.writer("test").text("info", "b").writeTo(strict);
+
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh)))
+        .isEqualTo("rw-r--r--");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(strict)))
+        .isEqualTo("rw-------");
+  }
 }
