@@ -4,14 +4,17 @@
 # writes every run's JSON and the two reports (report.md and PNG plots) into docs/results/, and
 # prints the Markdown tables. Seeded: a rerun on a CPU prints the same numbers.
 #
-# usage: scripts/results.sh [ML100K_DIR]   (default: ../shared/datasets/ml-100k next to the repo)
+# usage: scripts/results.sh [ML100K_DIR]   (default: ../shared/datasets/ml-100k, from the repo root)
 # needs: app/target/movierec.jar (mvn -B -q package -DskipTests), java 17, jq
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-data=${1:-$root/../shared/datasets/ml-100k}
-out=$root/docs/results
-jar=$root/app/target/movierec.jar
+data=../shared/datasets/ml-100k
+if [ $# -gt 0 ]; then
+  data=$(cd "$1" && pwd)
+fi
+cd "$(dirname "$0")/.."
+out=docs/results
+jar=app/target/movierec.jar
 
 [ -f "$jar" ] || { echo "results.sh: no $jar; build it with: mvn -B -q package -DskipTests" >&2; exit 1; }
 command -v jq > /dev/null || { echo "results.sh: needs jq (apt-get install jq)" >&2; exit 1; }
@@ -31,10 +34,10 @@ cv() {
 cv seed --preset seed
 rm -rf "$out/tuned-cv" "$out/tuned-u1"
 cv tuned --preset tuned --report "$out/tuned-cv"
-cv baseline --config "$root/examples/baseline.properties"
+cv baseline --config examples/baseline.properties
 echo "results.sh: train tuned on u1 for the learning curves ..." >&2
 java -jar "$jar" train --data "$data/u1.base" --test "$data/u1.test" --preset tuned \
-  --model "$model/tuned-u1.mrec" --report "$out/tuned-u1" --json > "$out/train-tuned-u1.json"
+  --model "$model/tuned-u1.mrec" --report "$out/tuned-u1" >&2
 
 # Four decimals, trailing zeros kept; jq has no printf.
 f4='def f4: (. * 10000 | round) as $n | "\($n / 10000 | floor).\($n % 10000 | tostring | "000" + . | .[-4:])";'
@@ -49,6 +52,6 @@ echo
 echo "| recipe | u1 | u2 | u3 | u4 | u5 | epochs kept |"
 echo "|---|---:|---:|---:|---:|---:|---|"
 for name in seed tuned baseline; do
-  jq -r --arg name "$name" "$f4"' "| \($name) | \([.folds[].rmse | f4] | join(" | ")) | \([.folds[] | .training.bestEpoch // "-" | tostring] | join(", ")) |"' \
+  jq -r --arg name "$name" "$f4"' "| \($name) | \([.folds[].rmse | f4] | join(" | ")) | \(if .backend == "baseline" then "-" else [.folds[].training.bestEpoch | tostring] | join(", ") end) |"' \
     "$out/cv-$name.json"
 done
