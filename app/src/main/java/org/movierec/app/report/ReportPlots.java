@@ -35,7 +35,7 @@ final class ReportPlots {
             .height(HEIGHT)
             .title("Training")
             .xAxisTitle("epoch")
-            .yAxisTitle("RMSE")
+            .yAxisTitle("train loss (the loss key: RMSE or MSE), validation RMSE")
             .build();
     double[] epochs = history.stream().mapToDouble(EpochReport::epoch).toArray();
     chart.addSeries(
