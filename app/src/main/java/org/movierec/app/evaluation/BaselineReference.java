@@ -1,7 +1,6 @@
 package org.movierec.app.evaluation;
 
 import org.movierec.core.bias.Biases;
-import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
@@ -22,12 +21,7 @@ public final class BaselineReference {
   /** The RMSE on {@code test} of biases fitted to {@code train}, unknown ids counting zero. */
   public double testRmse(RatingDataset train, RatingDataset test) {
     ColumnarRatings fitted = RatingDatasets.compact(train);
-    Biases biases =
-        Biases.fit(
-            fitted,
-            config.get(Keys.BIAS_REG_USER),
-            config.get(Keys.BIAS_REG_MOVIE),
-            config.get(Keys.BIAS_ITERATIONS));
+    Biases biases = Biases.fit(fitted, config);
     double squares = 0;
     for (int row = 0; row < test.size(); row++) {
       int user = fitted.users().indexOf(test.rawUserId(row));

@@ -71,12 +71,7 @@ public final class BaselineTrainer implements Trainer {
       throw TrainingStoppedException.beforeBatch(1, 1, 1, 1);
     }
     long start = System.nanoTime();
-    Biases biases =
-        Biases.fit(
-            compact,
-            config.get(Keys.BIAS_REG_USER),
-            config.get(Keys.BIAS_REG_MOVIE),
-            config.get(Keys.BIAS_ITERATIONS));
+    Biases biases = Biases.fit(compact, config);
     double seconds = (System.nanoTime() - start) / 1e9;
     double trainRmse = rmse(biases, compact, compact);
     double loss = config.loss() == LossKind.MSE ? trainRmse * trainRmse : trainRmse;

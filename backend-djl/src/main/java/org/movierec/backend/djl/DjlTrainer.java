@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.movierec.core.bias.Biases;
-import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
@@ -53,12 +52,7 @@ public final class DjlTrainer implements Trainer {
           "{} validation ratings name a user or movie absent from training and are not scored",
           data.coldValidationRows());
     }
-    Biases biases =
-        Biases.fit(
-            compact,
-            config.get(Keys.BIAS_REG_USER),
-            config.get(Keys.BIAS_REG_MOVIE),
-            config.get(Keys.BIAS_ITERATIONS));
+    Biases biases = Biases.fit(compact, config);
     RatedItems rated = RatedItems.of(compact);
     DjlParameters initial =
         DjlInitializer.initialize(

@@ -1,5 +1,7 @@
 package org.movierec.core.bias;
 
+import org.movierec.core.config.Keys;
+import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.file.SectionReader;
 import org.movierec.core.file.SectionWriter;
@@ -19,6 +21,18 @@ public final class Biases {
     this.globalMean = globalMean;
     this.userBias = userBias;
     this.movieBias = movieBias;
+  }
+
+  /**
+   * Fits biases with the regularization and sweeps a configuration declares ({@code bias_reg_user},
+   * {@code bias_reg_movie}, {@code bias_iterations}).
+   */
+  public static Biases fit(RatingDataset data, TrainingConfig config) {
+    return fit(
+        data,
+        config.get(Keys.BIAS_REG_USER),
+        config.get(Keys.BIAS_REG_MOVIE),
+        config.get(Keys.BIAS_ITERATIONS));
   }
 
   /**
