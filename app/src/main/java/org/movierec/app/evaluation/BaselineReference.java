@@ -21,14 +21,6 @@ public final class BaselineReference {
   /** The RMSE on {@code test} of biases fitted to {@code train}, unknown ids counting zero. */
   public double testRmse(RatingDataset train, RatingDataset test) {
     ColumnarRatings fitted = RatingDatasets.compact(train);
-    Biases biases = Biases.fit(fitted, config);
-    double squares = 0;
-    for (int row = 0; row < test.size(); row++) {
-      int user = fitted.users().indexOf(test.rawUserId(row));
-      int movie = fitted.movies().indexOf(test.rawMovieId(row));
-      double error = fitted.scale().clip(biases.estimate(user, movie)) - test.rating(row);
-      squares += error * error;
-    }
-    return test.size() == 0 ? Double.NaN : Math.sqrt(squares / test.size());
+    return Biases.fit(fitted, config).rmse(fitted, test);
   }
 }

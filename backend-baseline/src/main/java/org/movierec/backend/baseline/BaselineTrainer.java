@@ -73,10 +73,10 @@ public final class BaselineTrainer implements Trainer {
     long start = System.nanoTime();
     Biases biases = Biases.fit(compact, config);
     double seconds = (System.nanoTime() - start) / 1e9;
-    double trainRmse = rmse(biases, compact, compact);
+    double trainRmse = biases.rmse(compact, compact);
     double loss = config.loss() == LossKind.MSE ? trainRmse * trainRmse : trainRmse;
     listener.onBatchEnd(1, 1, 1, loss);
-    double validationRmse = check.map(ratings -> rmse(biases, compact, ratings)).orElse(Double.NaN);
+    double validationRmse = check.map(ratings -> biases.rmse(compact, ratings)).orElse(Double.NaN);
     EpochReport report =
         new EpochReport(1, 1, loss, validationRmse, 0, compact.size(), seconds, seconds, 0);
     listener.onEpochEnd(report);
@@ -151,17 +151,5 @@ public final class BaselineTrainer implements Trainer {
     java.util.Arrays.sort(validationRows);
     java.util.Arrays.sort(trainRows);
     return new RatingDataset[] {data.select(trainRows), data.select(validationRows)};
-  }
-
-  /** The RMSE of the clipped bias estimate on some ratings, looking ids up in the fitted set. */
-  private static double rmse(Biases biases, ColumnarRatings fitted, RatingDataset ratings) {
-    double sum = 0;
-    for (int row = 0; row < ratings.size(); row++) {
-      int user = fitted.users().indexOf(ratings.rawUserId(row));
-      int movie = fitted.movies().indexOf(ratings.rawMovieId(row));
-      double error = fitted.scale().clip(biases.estimate(user, movie)) - ratings.rating(row);
-      sum += error * error;
-    }
-    return ratings.size() == 0 ? Double.NaN : Math.sqrt(sum / ratings.size());
   }
 }

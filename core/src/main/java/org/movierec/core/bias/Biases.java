@@ -98,6 +98,22 @@ public final class Biases {
     return estimate;
   }
 
+  /**
+   * The RMSE of these biases on {@code ratings}, looked up by raw id in the indices of {@code
+   * fitted} (the dataset they were fitted to), clipped to its scale; an unknown user or movie
+   * counts as zero bias. {@code NaN} for no ratings.
+   */
+  public double rmse(RatingDataset fitted, RatingDataset ratings) {
+    double squares = 0;
+    for (int row = 0; row < ratings.size(); row++) {
+      int user = fitted.users().indexOf(ratings.rawUserId(row));
+      int movie = fitted.movies().indexOf(ratings.rawMovieId(row));
+      double error = fitted.scale().clip(estimate(user, movie)) - ratings.rating(row);
+      squares += error * error;
+    }
+    return ratings.size() == 0 ? Double.NaN : Math.sqrt(squares / ratings.size());
+  }
+
   /** The mean training rating. */
   public float globalMean() {
     return globalMean;
