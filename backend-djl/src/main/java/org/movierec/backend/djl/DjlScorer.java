@@ -25,19 +25,11 @@ final class DjlScorer {
   private final float[] userEmbedding;
   private final int userDim;
   private final int movieCount;
-
-  /** The first layer's user columns, {@code [units][userDim]}. */
   private final float[] userWeights;
-
-  /**
-   * {@code W_m·m + b} of the first layer for every movie, feature-major: {@code [units][movies]}.
-   */
   private final float[] movieSide;
-
   private final int firstUnits;
   private final Activation firstActivation;
-  private final DenseLayer[] rest;
-  private final int maxWidth;
+  private final DjlSplitNetwork.Layer[] rest;
 
   /**
    * Per-thread block buffers (input and output, feature-major), reused across calls: a single
@@ -45,67 +37,23 @@ final class DjlScorer {
    */
   private final ThreadLocal<float[][][]> scratch;
 
-  /** One dense layer after the first: weights {@code [units][fanIn]}, bias and activation. */
-  private record DenseLayer(float[] weights, float[] bias, int fanIn, Activation activation) {
-
-    int units() {
-      return bias.length;
-    }
-  }
-
-  /**
-   * A scorer over a spec's parameters; it keeps the user embedding by reference and precomputes the
-   * movie side of the first layer ({@code movies x units} floats).
-   */
-  DjlScorer(NetworkSpec spec, DjlParameters parameters) {
-    this.userEmbedding = parameters.get(0).values();
-    this.userDim = spec.userEmbedding().dim();
-    int movieDim = spec.movieEmbedding().dim();
-    float[] movieEmbedding = parameters.get(1).values();
-    this.movieCount = movieEmbedding.length / movieDim;
-    int layers = spec.layers().size();
-    this.firstUnits = spec.layers().get(0).units();
-    this.firstActivation = spec.layers().get(0).activation();
-    float[] firstWeights = parameters.get(2).values();
-    float[] firstBias = parameters.get(3).values();
-    int fanIn = spec.fanIn(0);
-    this.userWeights = new float[firstUnits * userDim];
-    for (int j = 0; j < firstUnits; j++) {
-      System.arraycopy(firstWeights, j * fanIn, userWeights, j * userDim, userDim);
-    }
-    this.movieSide = movieSide(firstWeights, firstBias, fanIn, movieEmbedding, movieDim);
-    this.rest = new DenseLayer[layers - 1];
-    int widest = Math.max(userDim, firstUnits);
-    for (int layer = 1; layer < layers; layer++) {
-      rest[layer - 1] =
-          new DenseLayer(
-              parameters.get(2 + 2 * layer).values(),
-              parameters.get(3 + 2 * layer).values(),
-              spec.fanIn(layer),
-              spec.layers().get(layer).activation());
-      widest = Math.max(widest, spec.layers().get(layer).units());
-    }
-    this.maxWidth = widest;
+  /** A scorer over a split network, which it reads but does not copy. */
+  DjlScorer(DjlSplitNetwork network) {
+    this.userEmbedding = network.userEmbedding();
+    this.userDim = network.userDim();
+    this.movieCount = network.movieCount();
+    this.userWeights = network.userWeights();
+    this.movieSide = network.movieSide();
+    this.firstUnits = network.firstUnits();
+    this.firstActivation = network.firstActivation();
+    this.rest = network.rest();
+    int maxWidth = network.maxWidth();
     this.scratch = ThreadLocal.withInitial(() -> new float[2][maxWidth][BLOCK]);
   }
 
-  /** {@code b[j] + sum_k W[j][userDim + k] m[k]} for every movie, feature-major. */
-  private float[] movieSide(
-      float[] weights, float[] bias, int fanIn, float[] movieEmbedding, int movieDim) {
-    float[] side = new float[firstUnits * movieCount];
-    for (int j = 0; j < firstUnits; j++) {
-      int offset = j * fanIn + userDim;
-      int out = j * movieCount;
-      for (int movie = 0; movie < movieCount; movie++) {
-        int row = movie * movieDim;
-        float sum = bias[j];
-        for (int k = 0; k < movieDim; k++) {
-          sum += weights[offset + k] * movieEmbedding[row + k];
-        }
-        side[out + movie] = sum;
-      }
-    }
-    return side;
+  /** A scorer over a spec's parameters; see {@link DjlSplitNetwork#of}. */
+  DjlScorer(NetworkSpec spec, DjlParameters parameters) {
+    this(DjlSplitNetwork.of(spec, parameters));
   }
 
   /** The number of movies this scorer covers. */
@@ -168,7 +116,7 @@ final class DjlScorer {
         for (int p = 0; p < size; p++) {
           row[p] = part + movieSide[side + p];
         }
-        activate(row, size, firstActivation);
+        DjlSplitNetwork.activate(row, size, firstActivation);
       }
       System.arraycopy(restLayers(input, output, size)[0], 0, out, start, size);
     }
@@ -197,7 +145,7 @@ final class DjlScorer {
         for (int p = 0; p < size; p++) {
           row[p] = row[p] + movieSide[side + movies[start + p]];
         }
-        activate(row, size, firstActivation);
+        DjlSplitNetwork.activate(row, size, firstActivation);
       }
       System.arraycopy(restLayers(output, input, size)[0], 0, out, start, size);
     }
@@ -213,12 +161,12 @@ final class DjlScorer {
 
   /** Runs the layers after the first; returns the buffer holding the output. */
   private float[][] restLayers(float[][] x, float[][] y, int size) {
-    for (DenseLayer layer : rest) {
+    for (DjlSplitNetwork.Layer layer : rest) {
       for (int j = 0; j < layer.units(); j++) {
         float[] row = y[j];
         Arrays.fill(row, 0, size, layer.bias()[j]);
         accumulate(layer.weights(), j * layer.fanIn(), layer.fanIn(), x, row, size);
-        activate(row, size, layer.activation());
+        DjlSplitNetwork.activate(row, size, layer.activation());
       }
       float[][] swap = x;
       x = y;
@@ -261,27 +209,6 @@ final class DjlScorer {
     if (user.length != userDim) {
       throw new IllegalArgumentException(
           "a user vector has " + userDim + " values, got " + user.length);
-    }
-  }
-
-  private static void activate(float[] values, int length, Activation activation) {
-    switch (activation) {
-      case RELU -> {
-        for (int p = 0; p < length; p++) {
-          values[p] = Math.max(values[p], 0f);
-        }
-      }
-      case IDENTITY -> {}
-      case SIGMOID -> {
-        for (int p = 0; p < length; p++) {
-          values[p] = (float) (1 / (1 + Math.exp(-values[p])));
-        }
-      }
-      case TANH -> {
-        for (int p = 0; p < length; p++) {
-          values[p] = (float) Math.tanh(values[p]);
-        }
-      }
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -36,16 +35,7 @@ class DjlScorerParityTest {
   @ParameterizedTest
   @EnumSource(Activation.class)
   void scorer_everyLayerWithOneActivation_matchesEngine(Activation activation) {
-    NetworkSpec spec =
-        new NetworkSpec(
-            "parity-" + activation,
-            new EmbeddingSpec(7, Initializer.PYTORCH_EMBEDDING),
-            new EmbeddingSpec(5, Initializer.PYTORCH_EMBEDDING),
-            List.of(
-                new DenseLayerSpec(13, activation, Initializer.PYTORCH_LINEAR),
-                new DenseLayerSpec(9, activation, Initializer.PYTORCH_LINEAR),
-                new DenseLayerSpec(1, activation, Initializer.PYTORCH_LINEAR)));
-    float[] engine = assertParity(spec, 11, 300, 42);
+    float[] engine = assertParity(RandomNetworks.uniform(activation), 11, 300, 42);
     assertThat(distinct(engine))
         .as("outputs depend on the inputs")
         .isGreaterThan(engine.length / 2);
@@ -87,7 +77,7 @@ class DjlScorerParityTest {
    * engine's scores.
    */
   private static float[] assertParity(NetworkSpec spec, int users, int movies, long seed) {
-    DjlParameters parameters = randomParameters(spec, users, movies, seed);
+    DjlParameters parameters = RandomNetworks.parameters(spec, users, movies, seed);
     int pairs = users * movies;
     int[] pairUsers = new int[pairs];
     int[] pairMovies = new int[pairs];
@@ -128,29 +118,6 @@ class DjlScorerParityTest {
     assertThat(Math.abs((double) actual - expected))
         .as("%s: java %s, engine %s, spec %s", where, actual, expected, spec)
         .isLessThanOrEqualTo(allowed);
-  }
-
-  /**
-   * Gaussian parameters scaled by {@code 1/sqrt(fanIn)}, embeddings of unit variance, and an output
-   * bias of +1 so that a ReLU output is mostly above zero.
-   */
-  private static DjlParameters randomParameters(
-      NetworkSpec spec, int users, int movies, long seed) {
-    Random random = new Random(seed);
-    List<DjlParameters.Tensor> tensors = new ArrayList<>();
-    List<DjlParameters.Slot> slots = DjlParameters.slots(spec, users, movies);
-    int lastBias = slots.size() - 1;
-    for (int i = 0; i < slots.size(); i++) {
-      DjlParameters.Slot slot = slots.get(i);
-      int[] shape = slot.shape();
-      double scale = i >= 2 && shape.length == 2 ? 1 / Math.sqrt(shape[1]) : 1;
-      float[] values = new float[slot.size()];
-      for (int v = 0; v < values.length; v++) {
-        values[v] = (float) (random.nextGaussian() * scale + (i == lastBias ? 1 : 0));
-      }
-      tensors.add(new DjlParameters.Tensor(slot.name(), shape, values));
-    }
-    return new DjlParameters(tensors);
   }
 
   private static long distinct(float[] values) {
