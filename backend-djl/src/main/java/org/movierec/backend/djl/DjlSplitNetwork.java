@@ -60,32 +60,38 @@ final class DjlSplitNetwork {
    * ({@code movies x units} floats).
    */
   static DjlSplitNetwork of(NetworkSpec spec, DjlParameters parameters) {
+    DjlLayout layout = parameters.layout();
     int userDim = spec.userEmbedding().dim();
     int movieDim = spec.movieEmbedding().dim();
-    float[] movieEmbedding = parameters.get(1).values();
-    int movieCount = movieEmbedding.length / movieDim;
+    float[] movieEmbedding = parameters.get(layout.movieEmbedding()).values();
     int units = spec.layers().get(0).units();
-    float[] weights = parameters.get(2).values();
+    float[] weights = parameters.get(layout.weight(0)).values();
     int fanIn = spec.fanIn(0);
     float[] userWeights = new float[units * userDim];
     for (int j = 0; j < units; j++) {
       System.arraycopy(weights, j * fanIn, userWeights, j * userDim, userDim);
     }
     float[] movieSide =
-        movieSide(weights, parameters.get(3).values(), userDim, fanIn, movieEmbedding, movieDim);
-    Layer[] rest = new Layer[spec.layers().size() - 1];
-    for (int layer = 1; layer < spec.layers().size(); layer++) {
+        movieSide(
+            weights,
+            parameters.get(layout.bias(0)).values(),
+            userDim,
+            fanIn,
+            movieEmbedding,
+            movieDim);
+    Layer[] rest = new Layer[layout.layers() - 1];
+    for (int layer = 1; layer < layout.layers(); layer++) {
       rest[layer - 1] =
           new Layer(
-              parameters.get(2 + 2 * layer).values(),
-              parameters.get(3 + 2 * layer).values(),
+              parameters.get(layout.weight(layer)).values(),
+              parameters.get(layout.bias(layer)).values(),
               spec.fanIn(layer),
               spec.layers().get(layer).activation());
     }
     return new DjlSplitNetwork(
-        parameters.get(0).values(),
+        parameters.get(layout.userEmbedding()).values(),
         userDim,
-        movieCount,
+        layout.movies(),
         userWeights,
         movieSide,
         spec.layers().get(0).activation(),

@@ -95,7 +95,7 @@ class DjlScorerParityTest {
     scorer.score(pairUsers, pairMovies, pairs, byPairs);
     float[] catalog = new float[movies];
     float[] userVector = new float[spec.userEmbedding().dim()];
-    float[] userTable = parameters.get(0).values();
+    float[] userTable = parameters.get(parameters.layout().userEmbedding()).values();
     for (int user = 0; user < users; user++) {
       scorer.scoreCatalog(user, catalog);
       for (int movie = 0; movie < movies; movie++) {

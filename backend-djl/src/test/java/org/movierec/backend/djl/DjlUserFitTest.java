@@ -67,7 +67,12 @@ class DjlUserFitTest {
     DjlSplitNetwork network = DjlSplitNetwork.of(spec, parameters);
     DjlScorer scorer = new DjlScorer(network);
     float[] hidden = new float[network.userDim()];
-    System.arraycopy(parameters.get(0).values(), 7 * hidden.length, hidden, 0, hidden.length);
+    System.arraycopy(
+        parameters.get(parameters.layout().userEmbedding()).values(),
+        7 * hidden.length,
+        hidden,
+        0,
+        hidden.length);
     float[] truth = new float[MOVIES];
     scorer.scoreCatalog(hidden, truth);
     int[] rated = new int[60];
@@ -91,7 +96,7 @@ class DjlUserFitTest {
     NetworkSpec spec = RandomNetworks.uniform(activation);
     DjlParameters parameters = RandomNetworks.parameters(spec, USERS, MOVIES, 2);
     DjlUserFit fit = new DjlUserFit(DjlSplitNetwork.of(spec, parameters), 1);
-    float[] users = parameters.get(0).values();
+    float[] users = parameters.get(parameters.layout().userEmbedding()).values();
     int dim = spec.userEmbedding().dim();
     float[] mean = new float[dim];
     for (int d = 0; d < dim; d++) {

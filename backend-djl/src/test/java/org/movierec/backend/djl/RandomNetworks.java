@@ -36,18 +36,18 @@ final class RandomNetworks {
   static DjlParameters parameters(NetworkSpec spec, int users, int movies, long seed) {
     Random random = new Random(seed);
     List<DjlParameters.Tensor> tensors = new ArrayList<>();
-    List<DjlParameters.Slot> slots = DjlParameters.slots(spec, users, movies);
-    int lastBias = slots.size() - 1;
-    for (int i = 0; i < slots.size(); i++) {
-      DjlParameters.Slot slot = slots.get(i);
+    DjlLayout layout = DjlLayout.of(spec, users, movies);
+    int lastBias = layout.bias(layout.layers() - 1);
+    for (int i = 0; i < layout.size(); i++) {
+      DjlLayout.Slot slot = layout.slot(i);
       int[] shape = slot.shape();
-      double scale = i >= 2 && shape.length == 2 ? 1 / Math.sqrt(shape[1]) : 1;
+      double scale = layout.isEmbedding(i) ? 1 : 1 / Math.sqrt(layout.fanIn(i));
       float[] values = new float[slot.size()];
       for (int v = 0; v < values.length; v++) {
         values[v] = (float) (random.nextGaussian() * scale + (i == lastBias ? 1 : 0));
       }
       tensors.add(new DjlParameters.Tensor(slot.name(), shape, values));
     }
-    return new DjlParameters(tensors);
+    return new DjlParameters(layout, tensors);
   }
 }
