@@ -19,8 +19,7 @@ import org.movierec.model.NetworkSpec;
  */
 final class DjlScorer {
 
-  /** Pairs per block: long enough for vector loops, small enough to stay in the L1/L2 cache. */
-  private static final int BLOCK = 128;
+  private static final int BLOCK = DjlSplitNetwork.BLOCK;
 
   private final float[] userEmbedding;
   private final int userDim;
@@ -112,7 +111,7 @@ final class DjlScorer {
       for (int j = 0; j < firstUnits; j++) {
         float[] row = input[j];
         float part = userPart[j];
-        int side = j * movieCount + start;
+        int side = DjlSplitNetwork.sideIndex(firstUnits, j, start);
         for (int p = 0; p < size; p++) {
           row[p] = part + movieSide[side + p];
         }
@@ -141,9 +140,8 @@ final class DjlScorer {
       userPart(input, output, size);
       for (int j = 0; j < firstUnits; j++) {
         float[] row = output[j];
-        int side = j * movieCount;
         for (int p = 0; p < size; p++) {
-          row[p] = row[p] + movieSide[side + movies[start + p]];
+          row[p] = row[p] + movieSide[DjlSplitNetwork.sideIndex(firstUnits, j, movies[start + p])];
         }
         DjlSplitNetwork.activate(row, size, firstActivation);
       }
@@ -155,18 +153,19 @@ final class DjlScorer {
   private void userPart(float[][] x, float[][] y, int size) {
     for (int j = 0; j < firstUnits; j++) {
       Arrays.fill(y[j], 0, size, 0f);
-      accumulate(userWeights, j * userDim, userDim, x, y[j], size);
     }
+    accumulate(userWeights, userDim, firstUnits, x, y, size);
   }
 
   /** Runs the layers after the first; returns the buffer holding the output. */
   private float[][] restLayers(float[][] x, float[][] y, int size) {
     for (DjlSplitNetwork.Layer layer : rest) {
       for (int j = 0; j < layer.units(); j++) {
-        float[] row = y[j];
-        Arrays.fill(row, 0, size, layer.bias()[j]);
-        accumulate(layer.weights(), j * layer.fanIn(), layer.fanIn(), x, row, size);
-        DjlSplitNetwork.activate(row, size, layer.activation());
+        Arrays.fill(y[j], 0, size, layer.bias()[j]);
+      }
+      accumulate(layer.weights(), layer.fanIn(), layer.units(), x, y, size);
+      for (int j = 0; j < layer.units(); j++) {
+        DjlSplitNetwork.activate(y[j], size, layer.activation());
       }
       float[][] swap = x;
       x = y;
@@ -176,11 +175,60 @@ final class DjlScorer {
   }
 
   /**
-   * {@code row[p] += sum_k w[offset + k] x[k][p]}, adding the terms in index order. Four inputs per
-   * pass over the row cut its loads and stores by four; Java neither reassociates nor fuses the
-   * sum, so the result is the same as one input per pass.
+   * {@code y[j][p] += sum_k w[j][k] x[k][p]} for a layer of {@code units} rows, adding the terms of
+   * each output in index order. Two outputs and four inputs per pass over the block cut the loads
+   * and stores per multiply-add several times over; Java neither reassociates nor fuses the sums,
+   * so every output is the same as one input per pass would give.
    */
   private static void accumulate(
+      float[] w, int fanIn, int units, float[][] x, float[][] y, int size) {
+    int j = 0;
+    for (; j + 2 <= units; j += 2) {
+      accumulateTwo(w, j * fanIn, fanIn, x, y[j], y[j + 1], size);
+    }
+    if (j < units) {
+      accumulateOne(w, j * fanIn, fanIn, x, y[j], size);
+    }
+  }
+
+  private static void accumulateTwo(
+      float[] w, int offset, int fanIn, float[][] x, float[] row0, float[] row1, int size) {
+    int next = offset + fanIn;
+    int k = 0;
+    for (; k + 4 <= fanIn; k += 4) {
+      float a0 = w[offset + k];
+      float a1 = w[offset + k + 1];
+      float a2 = w[offset + k + 2];
+      float a3 = w[offset + k + 3];
+      float b0 = w[next + k];
+      float b1 = w[next + k + 1];
+      float b2 = w[next + k + 2];
+      float b3 = w[next + k + 3];
+      float[] x0 = x[k];
+      float[] x1 = x[k + 1];
+      float[] x2 = x[k + 2];
+      float[] x3 = x[k + 3];
+      for (int p = 0; p < size; p++) {
+        float v0 = x0[p];
+        float v1 = x1[p];
+        float v2 = x2[p];
+        float v3 = x3[p];
+        row0[p] = row0[p] + a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+        row1[p] = row1[p] + b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+      }
+    }
+    for (; k < fanIn; k++) {
+      float a = w[offset + k];
+      float b = w[next + k];
+      float[] column = x[k];
+      for (int p = 0; p < size; p++) {
+        row0[p] += a * column[p];
+        row1[p] += b * column[p];
+      }
+    }
+  }
+
+  private static void accumulateOne(
       float[] w, int offset, int fanIn, float[][] x, float[] row, int size) {
     int k = 0;
     for (; k + 4 <= fanIn; k += 4) {

@@ -143,13 +143,13 @@ final class DjlUserFit {
     double[] delta = new double[network.maxWidth()];
     double[] previous = new double[network.maxWidth()];
     float[] movieSide = network.movieSide();
-    int movieCount = network.movieCount();
     double objective = 0;
     for (int i = 0; i < movies.length; i++) {
       for (int j = 0; j < units; j++) {
         outputs[0][j] =
             DjlSplitNetwork.apply(
-                network.firstActivation(), userPart[j] + movieSide[j * movieCount + movies[i]]);
+                network.firstActivation(),
+                userPart[j] + movieSide[DjlSplitNetwork.sideIndex(units, j, movies[i])]);
       }
       for (int l = 0; l < rest.length; l++) {
         forward(rest[l], outputs[l], outputs[l + 1]);
