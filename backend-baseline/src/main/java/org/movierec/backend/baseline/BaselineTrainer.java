@@ -12,7 +12,6 @@ import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.LossKind;
@@ -84,14 +83,7 @@ public final class BaselineTrainer implements Trainer {
     ModelInfo info =
         new ModelInfo(
             BaselineBackendProvider.NAME, ENGINE, describe(config), config.toTextMap(), summary);
-    TrainedState state =
-        new TrainedState(
-            compact.users(),
-            compact.movies(),
-            compact.scale(),
-            RatedItems.of(compact),
-            biases,
-            info);
+    TrainedState state = TrainedState.of(compact, biases, info);
     listener.onTrainingEnd(summary);
     return new BaselineModel(state, config.coldStart());
   }

@@ -3,6 +3,7 @@ package org.movierec.backend.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.movierec.core.bias.Biases;
@@ -11,10 +12,10 @@ import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingSummary;
 import org.movierec.model.NetworkSpec;
 import org.movierec.model.NetworkSpecs;
 import org.slf4j.Logger;
@@ -52,8 +53,18 @@ public final class DjlTrainer implements Trainer {
           "{} validation ratings name a user or movie absent from training and are not scored",
           data.coldValidationRows());
     }
-    Biases biases = Biases.fit(compact, config);
-    RatedItems rated = RatedItems.of(compact);
+    // Everything but the network and the provenance is fixed before the first epoch, so that
+    // checkpoints only add their metrics.
+    TrainedState learned =
+        TrainedState.of(
+            compact,
+            Biases.fit(compact, config),
+            new ModelInfo(
+                DjlBackendProvider.NAME,
+                "",
+                spec.toJson(),
+                config.toTextMap(),
+                new TrainingSummary(0, 0, 0, 0, List.of())));
     DjlParameters initial =
         DjlInitializer.initialize(
             spec, compact.users().size(), compact.movies().size(), config.seed());
@@ -90,12 +101,7 @@ public final class DjlTrainer implements Trainer {
       DjlTrainingLoop.ModelMaker maker =
           (parameters, summary) ->
               new DjlModel(
-                  new TrainedState(
-                      compact.users(),
-                      compact.movies(),
-                      compact.scale(),
-                      rated,
-                      biases,
+                  learned.withInfo(
                       new ModelInfo(
                           DjlBackendProvider.NAME,
                           engineName,
