@@ -47,18 +47,19 @@ public final class DjlTrainer implements Trainer {
       TrainingListener listener) {
     NetworkSpec spec = NetworkSpecs.resolve(config.network());
     DjlTrainingData data = DjlTrainingData.prepare(train, validation, config);
-    ColumnarRatings compact = data.train();
+    ColumnarRatings input = data.input();
+    ColumnarRatings fitted = data.train();
     if (data.coldValidationRows() > 0) {
       LOG.info(
           "{} validation ratings name a user or movie absent from training and are not scored",
           data.coldValidationRows());
     }
-    // Everything but the network and the provenance is fixed before the first epoch, so that
-    // checkpoints only add their metrics.
+    // What the model remembers of its input comes from all of it, the validation hold-out
+    // included, and is fixed before the first epoch, so that checkpoints only add their metrics.
     TrainedState learned =
         TrainedState.of(
-            compact,
-            Biases.fit(compact, config),
+            input,
+            Biases.fit(input, config),
             new ModelInfo(
                 DjlBackendProvider.NAME,
                 "",
@@ -66,8 +67,7 @@ public final class DjlTrainer implements Trainer {
                 config.toTextMap(),
                 new TrainingSummary(0, 0, 0, 0, List.of())));
     DjlParameters initial =
-        DjlInitializer.initialize(
-            spec, compact.users().size(), compact.movies().size(), config.seed());
+        DjlInitializer.initialize(spec, input.users().size(), input.movies().size(), config.seed());
 
     DjlTrainingLoop.Result result;
     ONE_AT_A_TIME.lock();
@@ -76,7 +76,7 @@ public final class DjlTrainer implements Trainer {
       String engineName = DjlEngine.describe(engine);
       Device device =
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
-      int batches = (compact.size() + config.batchSize() - 1) / config.batchSize();
+      int batches = (fitted.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
           "training network '{}' ({} parameters) with {} on {} ({} intra-op threads): {} ratings,"
               + " {} validation, {} epochs of {} batches",
@@ -85,7 +85,7 @@ public final class DjlTrainer implements Trainer {
           engineName,
           device,
           config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
-          compact.size(),
+          fitted.size(),
           data.validationSize(),
           config.epochs(),
           batches);
@@ -94,7 +94,7 @@ public final class DjlTrainer implements Trainer {
               DjlBackendProvider.NAME,
               engineName,
               device.toString(),
-              compact.size(),
+              fitted.size(),
               data.validationSize(),
               config.epochs(),
               batches));
