@@ -1,6 +1,9 @@
 package org.movierec.core.model;
 
-/** Raised when a model is asked about a user or movie it never saw and the policy is ERROR. */
+/**
+ * Raised when a model is asked about a user or movie it never saw and the policy is ERROR, or about
+ * a movie where no fallback exists (similar movies).
+ */
 public class UnknownIdException extends RuntimeException {
 
   /** An error naming the kind of id ({@code user} or {@code movie}) and the raw id. */
@@ -11,5 +14,10 @@ public class UnknownIdException extends RuntimeException {
             + rawId
             + " does not appear in the model's training data; set cold_start=fallback to answer"
             + " with the bias estimate instead");
+  }
+
+  /** An error naming the kind of id and the raw id, with advice for the situation at hand. */
+  public UnknownIdException(String kind, int rawId, String advice) {
+    super(kind + " " + rawId + " does not appear in the model's training data; " + advice);
   }
 }
