@@ -1,18 +1,16 @@
 package org.movierec.backend.djl.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.movierec.backend.djl.DjlTrainer;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
-import org.movierec.core.data.RatingScale;
-import org.movierec.core.data.RatingsBuilder;
+import org.movierec.core.eval.RatingEvaluator;
 import org.movierec.core.model.Model;
+import org.movierec.core.testdata.SharedDatasets;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingSummary;
@@ -32,8 +30,8 @@ public final class SeedThroughputBench {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/datasets/ml-100k");
     String epochs = args.length > 1 ? args[1] : "50";
     String threads = args.length > 2 ? args[2] : "0";
-    ColumnarRatings train = read(dir.resolve("u1.base"));
-    ColumnarRatings test = read(dir.resolve("u1.test"));
+    ColumnarRatings train = SharedDatasets.readRatings(dir.resolve("u1.base"));
+    ColumnarRatings test = SharedDatasets.readRatings(dir.resolve("u1.test"));
     TrainingConfig config =
         TrainingConfig.builder()
             .setAll(Presets.SEED.settings())
@@ -56,7 +54,7 @@ public final class SeedThroughputBench {
         };
     try (Model model = new DjlTrainer().train(train, Optional.empty(), config, progress)) {
       TrainingSummary summary = model.info().summary();
-      double rmse = rmse(model, test);
+      double rmse = RatingEvaluator.evaluate(model, test).rmse();
       System.out.printf(
           Locale.ROOT,
           "total_train_s %.2f final_test_rmse %.4f samples_per_s %.0f%n",
@@ -134,38 +132,5 @@ public final class SeedThroughputBench {
       return Double.NaN;
     }
     return Double.NaN;
-  }
-
-  /** The RMSE of the model's predictions on a test set. */
-  public static double rmse(Model model, ColumnarRatings test) {
-    int n = test.size();
-    int[] users = new int[n];
-    int[] movies = new int[n];
-    for (int row = 0; row < n; row++) {
-      users[row] = test.rawUserId(row);
-      movies[row] = test.rawMovieId(row);
-    }
-    float[] predicted = model.predict(users, movies);
-    double sum = 0;
-    for (int row = 0; row < n; row++) {
-      double error = predicted[row] - test.rating(row);
-      sum += error * error;
-    }
-    return Math.sqrt(sum / n);
-  }
-
-  /** Reads a tab-separated {@code user item rating timestamp} file. */
-  public static ColumnarRatings read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-    RatingsBuilder builder = new RatingsBuilder(RatingScale.WHOLE_STARS, lines.size());
-    for (String line : lines) {
-      String[] fields = line.split("\t");
-      builder.add(
-          Integer.parseInt(fields[0]),
-          Integer.parseInt(fields[1]),
-          Float.parseFloat(fields[2]),
-          Long.parseLong(fields[3]));
-    }
-    return builder.build();
   }
 }
