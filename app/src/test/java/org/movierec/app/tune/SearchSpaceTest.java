@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.config.ConfigException;
@@ -46,7 +48,7 @@ class SearchSpaceTest {
         .isEqualTo(new Dimension.Range(Keys.LEARNING_RATE, 0.0005, 0.01, true));
     assertThat(((Dimension.Range) space.dimensions().get(2)).integer()).isTrue();
     assertThat(space.dimensions().get(3))
-        .isEqualTo(new Dimension.Choice(Keys.LR_SCHEDULE, java.util.List.of("cosine", "constant")));
+        .isEqualTo(new Dimension.Choice(Keys.LR_SCHEDULE, List.of("cosine", "constant")));
     assertThat(space.isGrid()).isFalse();
   }
 
@@ -108,5 +110,17 @@ class SearchSpaceTest {
     assertThatThrownBy(() -> SearchSpace.read(dir.resolve("absent.txt")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("absent.txt does not exist");
+  }
+
+  @Test
+  void everyShippedSpaceFile_reads() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.walk(Path.of("..", "docs"))) {
+      files = listing.filter(path -> path.toString().endsWith(".space")).sorted().toList();
+    }
+    assertThat(files).as("space files under docs/").isNotEmpty();
+    for (Path file : files) {
+      assertThat(SearchSpace.read(file).dimensions()).as(file.toString()).isNotEmpty();
+    }
   }
 }
