@@ -1,6 +1,8 @@
 package org.movierec.core.file;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,8 +28,24 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Writes a file's content to a stream, for {@link #write(Path, ContentWriter)}. */
+  @FunctionalInterface
+  public interface ContentWriter {
+    /** Writes the whole content; the stream is buffered, and closed by the caller. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Replaces {@code target} with {@code content} atomically. */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, out -> out.write(content));
+  }
+
+  /**
+   * Replaces {@code target} atomically with what {@code content} writes, streamed to the temporary
+   * file, for content too large to hold in memory. If the writer throws, the target is untouched
+   * and the temporary file is deleted.
+   */
+  public static void write(Path target, ContentWriter content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
@@ -36,21 +54,12 @@ public final class AtomicFiles {
     Path temp = Files.createTempFile(directory, tempPrefix, TEMP_SUFFIX);
     keepPermissions(absolute, temp);
     try {
-      long haltAfter = Long.getLong(HALT_AFTER_BYTES, -1);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        for (int offset = 0; offset < content.length; offset += CHUNK) {
-          int length = Math.min(CHUNK, content.length - offset);
-          if (haltAfter >= 0 && offset + length > haltAfter) {
-            int partial = (int) Math.max(0, haltAfter - offset);
-            channel.write(ByteBuffer.wrap(content, offset, partial));
-            channel.force(true);
-            Runtime.getRuntime().halt(86);
-          }
-          ByteBuffer chunk = ByteBuffer.wrap(content, offset, length);
-          while (chunk.hasRemaining()) {
-            channel.write(chunk);
-          }
-        }
+        OutputStream out =
+            new BufferedOutputStream(
+                new ChannelStream(channel, Long.getLong(HALT_AFTER_BYTES, -1)), CHUNK);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       try {
@@ -62,6 +71,44 @@ public final class AtomicFiles {
       forceDirectory(directory);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Writes to the temporary file's channel; under the crash-test property it writes only up to the
+   * given byte count, forces it to disk and halts the JVM, as a power cut would.
+   */
+  private static final class ChannelStream extends OutputStream {
+    private final FileChannel channel;
+    private final long haltAfter;
+    private long written;
+
+    ChannelStream(FileChannel channel, long haltAfter) {
+      this.channel = channel;
+      this.haltAfter = haltAfter;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (haltAfter >= 0 && written + length > haltAfter) {
+        int partial = (int) Math.max(0, haltAfter - written);
+        drain(ByteBuffer.wrap(bytes, offset, partial));
+        channel.force(true);
+        Runtime.getRuntime().halt(86);
+      }
+      drain(ByteBuffer.wrap(bytes, offset, length));
+      written += length;
+    }
+
+    private void drain(ByteBuffer buffer) throws IOException {
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
     }
   }
 
