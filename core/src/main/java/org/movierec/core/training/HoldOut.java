@@ -2,6 +2,7 @@ package org.movierec.core.training;
 
 import java.util.SplittableRandom;
 import org.movierec.core.data.ColumnarRatings;
+import org.movierec.core.random.Shuffle;
 
 /**
  * Splits a training input into the part a backend fits and the validation ratings it measures for
@@ -43,17 +44,7 @@ public record HoldOut(ColumnarRatings fitted, ColumnarRatings validation) {
     if (target == 0) {
       return new HoldOut(input, input.select(new int[0]));
     }
-    int[] order = new int[n];
-    for (int row = 0; row < n; row++) {
-      order[row] = row;
-    }
-    SplittableRandom random = new SplittableRandom(seed ^ SPLIT_SALT);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
+    int[] order = Shuffle.permutation(n, new SplittableRandom(seed ^ SPLIT_SALT));
     int[] userLeft = new int[input.users().size()];
     int[] movieLeft = new int[input.movies().size()];
     for (int row = 0; row < n; row++) {
