@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Train Spark MLlib's ALS on --train, then measure it and a movierec model trained on the same"
           + " ratings on --test with the same definitions, and time top-N lists for the same users"
-          + " on both (written to Spark's no-op sink, so that no output is timed).",
+          + " on both (written to Spark's no-op sink, so that no output is timed), and for movierec"
+          + " also on the driver alone, without Spark, on every core.",
       "movierec lists leave out each user's training movies; ALS's recommendForAllUsers does not,"
           + " so ALS's ranking metrics come from longer lists with those movies removed."
     },
@@ -152,6 +154,12 @@ final class CompareCommand implements Callable<Integer> {
       ours.put("catalog", local.movies().size());
       ours.put(
           "seconds_per_million_pairs", perMillion(oursSeconds, userCount, local.movies().size()));
+      double singleJvmSeconds = timeSingleJvm(local, timedUsers);
+      ours.put("single_jvm_top_n_seconds", singleJvmSeconds);
+      ours.put("single_jvm_threads", Runtime.getRuntime().availableProcessors());
+      ours.put(
+          "single_jvm_seconds_per_million_pairs",
+          perMillion(singleJvmSeconds, userCount, local.movies().size()));
       Dataset<Row> alsLists =
           users == 0
               ? trained.model().recommendForAllUsers(top)
@@ -182,6 +190,19 @@ final class CompareCommand implements Callable<Integer> {
   private Dataset<Row> timedUsers(Dataset<Row> trainSet) {
     Dataset<Row> all = BatchRecommender.usersOf(trainSet);
     return users == 0 ? all : all.orderBy(col("user")).limit(users);
+  }
+
+  /**
+   * The same lists computed on the driver alone, one user per task on every core, with the same
+   * requests: the single-JVM figure the Spark job is measured against.
+   */
+  private double timeSingleJvm(Model local, Dataset<Row> timedUsers) {
+    List<Row> rows = timedUsers.collectAsList();
+    long start = System.nanoTime();
+    rows.parallelStream()
+        .forEach(
+            row -> local.recommend(row.getInt(0), BatchRecommender.request(top, row.getList(1))));
+    return (System.nanoTime() - start) / 1e9;
   }
 
   private static double timeNoop(Dataset<Row> lists) {

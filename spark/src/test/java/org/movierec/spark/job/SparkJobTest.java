@@ -121,6 +121,7 @@ class SparkJobTest {
       assertThat(result.get(side).get("ranking").get("ndcg").asDouble()).as(side).isNotNaN();
       assertThat(result.get(side).get("top_n_seconds").asDouble()).as(side).isPositive();
     }
+    assertThat(result.get("movierec").get("single_jvm_top_n_seconds").asDouble()).isPositive();
   }
 
   @Test
