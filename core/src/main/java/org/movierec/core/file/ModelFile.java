@@ -75,7 +75,13 @@ public final class ModelFile {
     return parse(path, bytes);
   }
 
-  static ModelFile parse(Path path, byte[] bytes) {
+  /**
+   * Verifies and reads a model file's bytes, e.g. as shipped to a remote worker; {@code path} names
+   * where they came from in messages.
+   *
+   * @throws ModelFileException when the bytes are truncated, corrupt, foreign or too new
+   */
+  public static ModelFile parse(Path path, byte[] bytes) {
     int magicLength = Math.min(bytes.length, MAGIC.length);
     for (int i = 0; i < magicLength; i++) {
       if (bytes[i] != MAGIC[i]) {
