@@ -75,7 +75,13 @@ public final class ModelFile {
     return parse(path, bytes);
   }
 
-  static ModelFile parse(Path path, byte[] bytes) {
+  /**
+   * Verifies and parses the bytes of a model file that the caller has already read, e.g. to
+   * fingerprint exactly the bytes it loads; {@code path} only names the file in messages.
+   *
+   * @throws ModelFileException when the bytes are truncated, corrupt, foreign or too new
+   */
+  public static ModelFile parse(Path path, byte[] bytes) {
     int magicLength = Math.min(bytes.length, MAGIC.length);
     for (int i = 0; i < magicLength; i++) {
       if (bytes[i] != MAGIC[i]) {
