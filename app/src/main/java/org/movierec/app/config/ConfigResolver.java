@@ -117,14 +117,7 @@ public final class ConfigResolver {
       String name = rawName.strip().replace('-', '_');
       Optional<ConfigKey<?>> key = TrainingConfig.findKey(name);
       if (key.isEmpty()) {
-        String nearest = KeySuggestions.nearest(name, Keys.ALL.stream().map(ConfigKey::name));
-        problems.add(
-            where
-                + ": unknown configuration key '"
-                + rawName.strip()
-                + "'"
-                + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-                + " (movierec config --keys lists them all)");
+        problems.add(where + ": " + TrainingConfig.unknownKeyMessage(rawName.strip()));
         return;
       }
       try {

@@ -14,6 +14,7 @@ import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.random.Shuffle;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.Trainer;
@@ -124,17 +125,7 @@ public final class BaselineTrainer implements Trainer {
   /** Splits off a seeded random share of the rows as validation: {training, validation}. */
   private static RatingDataset[] holdOut(RatingDataset data, double fraction, long seed) {
     int n = data.size();
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = rows[i];
-      rows[i] = rows[j];
-      rows[j] = swap;
-    }
+    int[] rows = Shuffle.permutation(n, new SplittableRandom(seed));
     int validationSize = (int) Math.round(n * fraction);
     if (validationSize == 0 || validationSize == n) {
       throw new TrainingException(

@@ -22,15 +22,15 @@ final class DjlInitializer {
    */
   static DjlParameters initialize(NetworkSpec spec, int users, int movies, long seed) {
     Random random = new Random(seed);
-    List<DjlParameters.Slot> slots = DjlParameters.slots(spec, users, movies);
-    List<DjlParameters.Tensor> tensors = new ArrayList<>(slots.size());
-    for (int i = 0; i < slots.size(); i++) {
-      DjlParameters.Slot slot = slots.get(i);
-      float[] values = new float[slot.size()];
-      fill(values, initializerOf(spec, i), fanInOf(spec, slot, i), random);
-      tensors.add(new DjlParameters.Tensor(slot.name(), slot.shape(), values));
+    DjlLayout layout = DjlLayout.of(spec, users, movies);
+    List<DjlParameters.Tensor> tensors = new ArrayList<>(layout.size());
+    for (int slot = 0; slot < layout.size(); slot++) {
+      DjlLayout.Slot shape = layout.slot(slot);
+      float[] values = new float[shape.size()];
+      fill(values, layout.initializer(slot), layout.fanIn(slot), random);
+      tensors.add(new DjlParameters.Tensor(shape.name(), shape.shape(), values));
     }
-    return new DjlParameters(tensors);
+    return new DjlParameters(layout, tensors);
   }
 
   /**
@@ -56,22 +56,5 @@ final class DjlInitializer {
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) ((2 * random.nextDouble() - 1) * halfWidth);
     }
-  }
-
-  /** The declared initializer of the tensor at a position of {@link DjlParameters#slots}. */
-  private static Initializer initializerOf(NetworkSpec spec, int index) {
-    return switch (index) {
-      case 0 -> spec.userEmbedding().init();
-      case 1 -> spec.movieEmbedding().init();
-      default -> spec.layers().get((index - 2) / 2).init();
-    };
-  }
-
-  /**
-   * The fan-in PyTorch uses: a dense layer's input width for its weight and bias, the vector length
-   * for an embedding table.
-   */
-  private static int fanInOf(NetworkSpec spec, DjlParameters.Slot slot, int index) {
-    return index < 2 ? slot.shape()[1] : spec.fanIn((index - 2) / 2);
   }
 }

@@ -62,7 +62,8 @@ final class DjlModelFile {
    *     or values do not fit
    */
   static DjlParameters readParameters(ModelFile file, NetworkSpec spec, int users, int movies) {
-    List<DjlParameters.Slot> slots = DjlParameters.slots(spec, users, movies);
+    DjlLayout layout = DjlLayout.of(spec, users, movies);
+    List<DjlLayout.Slot> slots = layout.slots();
     SectionReader in = file.reader(PARAMETERS_SECTION);
     int count = in.getInt();
     if (count != slots.size()) {
@@ -70,7 +71,7 @@ final class DjlModelFile {
           count + " tensors stored, but the network spec needs " + slots.size() + ": " + slots);
     }
     List<DjlParameters.Tensor> tensors = new ArrayList<>(count);
-    for (DjlParameters.Slot slot : slots) {
+    for (DjlLayout.Slot slot : slots) {
       String name = in.getString();
       int[] shape = in.getInts();
       float[] values = in.getFloats();
@@ -83,7 +84,7 @@ final class DjlModelFile {
       if (!slot.fits(tensor)) {
         throw in.corrupt(
             "found tensor "
-                + new DjlParameters.Slot(name, shape)
+                + new DjlLayout.Slot(name, shape)
                 + " where the network spec and id maps need "
                 + slot);
       }
@@ -95,6 +96,6 @@ final class DjlModelFile {
       tensors.add(tensor);
     }
     in.expectEnd();
-    return new DjlParameters(tensors);
+    return new DjlParameters(layout, tensors);
   }
 }

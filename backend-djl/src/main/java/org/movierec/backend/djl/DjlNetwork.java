@@ -19,20 +19,14 @@ final class DjlNetwork implements AutoCloseable {
   /** Pairs per forward pass when predicting many pairs, bounding temporary memory. */
   private static final int PREDICT_CHUNK = 65_536;
 
-  private final NetworkSpec spec;
+  private final DjlLayout layout;
   private final NDManager manager;
   private final List<NDArray> parameters;
-  private final List<DjlParameters.Slot> slots;
 
-  private DjlNetwork(
-      NetworkSpec spec,
-      NDManager manager,
-      List<NDArray> parameters,
-      List<DjlParameters.Slot> slots) {
-    this.spec = spec;
+  private DjlNetwork(DjlLayout layout, NDManager manager, List<NDArray> parameters) {
+    this.layout = layout;
     this.manager = manager;
     this.parameters = List.copyOf(parameters);
-    this.slots = List.copyOf(slots);
   }
 
   /**
@@ -42,10 +36,17 @@ final class DjlNetwork implements AutoCloseable {
    */
   static DjlNetwork create(
       NDManager parent, NetworkSpec spec, DjlParameters values, boolean trainable) {
+    if (!values.layout().spec().equals(spec)) {
+      throw new IllegalArgumentException(
+          "parameters of network '"
+              + values.layout().spec().name()
+              + "' do not realize network '"
+              + spec.name()
+              + "'");
+    }
     NDManager manager = parent.newSubManager();
     try {
       List<NDArray> arrays = new ArrayList<>();
-      List<DjlParameters.Slot> slots = new ArrayList<>();
       for (DjlParameters.Tensor tensor : values.tensors()) {
         NDArray array = manager.create(tensor.values(), shapeOf(tensor.shape()));
         array.setName(tensor.name());
@@ -53,9 +54,8 @@ final class DjlNetwork implements AutoCloseable {
           array.setRequiresGradient(true);
         }
         arrays.add(array);
-        slots.add(new DjlParameters.Slot(tensor.name(), tensor.shape()));
       }
-      return new DjlNetwork(spec, manager, arrays, slots);
+      return new DjlNetwork(values.layout(), manager, arrays);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -64,10 +64,15 @@ final class DjlNetwork implements AutoCloseable {
 
   /** The spec this network realizes. */
   NetworkSpec spec() {
-    return spec;
+    return layout.spec();
   }
 
-  /** The parameter arrays in {@link DjlParameters#slots} order. */
+  /** Which parameter array is which. */
+  DjlLayout layout() {
+    return layout;
+  }
+
+  /** The parameter arrays in the layout's slot order. */
   List<NDArray> parameters() {
     return parameters;
   }
@@ -87,16 +92,18 @@ final class DjlNetwork implements AutoCloseable {
 
   /** The forward pass over the given parameter arrays (e.g. detached copies). */
   private NDArray forward(NDArray users, NDArray movies, List<NDArray> weights) {
+    NDArray userTable = weights.get(layout.userEmbedding());
+    NDArray movieTable = weights.get(layout.movieEmbedding());
     NDArray userVectors =
-        users.getNDArrayInternal().embedding(users, weights.get(0), SparseFormat.DENSE).head();
+        users.getNDArrayInternal().embedding(users, userTable, SparseFormat.DENSE).head();
     NDArray movieVectors =
-        movies.getNDArrayInternal().embedding(movies, weights.get(1), SparseFormat.DENSE).head();
+        movies.getNDArrayInternal().embedding(movies, movieTable, SparseFormat.DENSE).head();
     NDArray x = userVectors.concat(movieVectors, 1);
-    for (int layer = 0; layer < spec.layers().size(); layer++) {
-      NDArray weight = weights.get(2 + 2 * layer);
-      NDArray bias = weights.get(3 + 2 * layer);
+    for (int layer = 0; layer < layout.layers(); layer++) {
+      NDArray weight = weights.get(layout.weight(layer));
+      NDArray bias = weights.get(layout.bias(layer));
       x = x.getNDArrayInternal().linear(x, weight, bias).head();
-      x = activate(x, spec.layers().get(layer).activation());
+      x = activate(x, layout.spec().layers().get(layer).activation());
     }
     return x;
   }
@@ -131,12 +138,13 @@ final class DjlNetwork implements AutoCloseable {
   /** Copies the current parameter values to the JVM. */
   DjlParameters snapshot() {
     List<DjlParameters.Tensor> tensors = new ArrayList<>(parameters.size());
-    for (int i = 0; i < parameters.size(); i++) {
-      DjlParameters.Slot slot = slots.get(i);
+    for (int slot = 0; slot < layout.size(); slot++) {
+      DjlLayout.Slot shape = layout.slot(slot);
       tensors.add(
-          new DjlParameters.Tensor(slot.name(), slot.shape(), parameters.get(i).toFloatArray()));
+          new DjlParameters.Tensor(
+              shape.name(), shape.shape(), parameters.get(slot).toFloatArray()));
     }
-    return new DjlParameters(tensors);
+    return new DjlParameters(layout, tensors);
   }
 
   /** Applies a declared activation. */

@@ -12,8 +12,15 @@ import org.movierec.core.training.OptimizerKind;
 /**
  * Updates a network's parameters from their gradients with one fused engine call per parameter:
  * Adam as PyTorch's {@code torch.optim.Adam} computes it (L2 weight decay added to the gradient,
- * bias-corrected moments), or plain SGD. Weight decay differs per group: {@code weight_decay} for
- * dense layers, {@code embedding_weight_decay} for the two embedding tables.
+ * bias-corrected moments), or plain SGD. Weight decay differs per group, as the {@link DjlLayout}
+ * tells the slots apart: {@code weight_decay} for dense layers, {@code embedding_weight_decay} for
+ * the two embedding tables.
+ *
+ * <p>Each step leaves the gradients at zero for the next backward pass, which would otherwise add
+ * to them. The reset is done by the engine: DJL 0.21's {@code adamUpdate} and {@code sgdUpdate}
+ * zero the weight's gradient after updating it (PyTorch's {@code zeroGrad}). {@code
+ * DjlOptimizerTest} pins that, so an engine whose update stops doing it fails the build instead of
+ * silently accumulating gradients.
  */
 final class DjlOptimizer implements AutoCloseable {
 
@@ -38,9 +45,11 @@ final class DjlOptimizer implements AutoCloseable {
     this.beta1 = config.get(Keys.ADAM_BETA1);
     this.beta2 = config.get(Keys.ADAM_BETA2);
     this.epsilon = config.get(Keys.ADAM_EPSILON);
+    DjlLayout layout = network.layout();
     this.weightDecay = new float[parameters.size()];
-    for (int i = 0; i < weightDecay.length; i++) {
-      weightDecay[i] = (float) (i < 2 ? config.embeddingWeightDecay() : config.weightDecay());
+    for (int slot = 0; slot < weightDecay.length; slot++) {
+      weightDecay[slot] =
+          (float) (layout.isEmbedding(slot) ? config.embeddingWeightDecay() : config.weightDecay());
     }
     this.stateManager = network.manager().newSubManager();
     if (kind == OptimizerKind.ADAM) {

@@ -1,15 +1,12 @@
 package org.movierec.backend.djl;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.movierec.model.NetworkSpec;
 
 /**
- * The parameters of a realized network as plain Java arrays, in a fixed order: the user embedding,
- * the movie embedding, then each dense layer's weight ({@code [units, fanIn]}, PyTorch's layout)
- * and bias. This is what the model file stores, what the JVM predictor reads and what training
+ * The parameters of a realized network as plain Java arrays, one tensor per slot of a {@link
+ * DjlLayout}. This is what the model file stores, what the JVM predictor reads and what training
  * starts from and ends with.
  */
 final class DjlParameters {
@@ -46,21 +43,47 @@ final class DjlParameters {
     }
   }
 
+  private final DjlLayout layout;
   private final List<Tensor> tensors;
 
-  /** Parameters in the order {@link #slots} gives. */
-  DjlParameters(List<Tensor> tensors) {
+  /**
+   * Parameters that fill a layout, one tensor per slot in its order.
+   *
+   * @throws IllegalArgumentException when a tensor's name or shape is not its slot's
+   */
+  DjlParameters(DjlLayout layout, List<Tensor> tensors) {
+    this.layout = layout;
     this.tensors = List.copyOf(tensors);
+    if (this.tensors.size() != layout.size()) {
+      throw new IllegalArgumentException(
+          tensors.size() + " tensors for a layout of " + layout.size() + ": " + layout.slots());
+    }
+    for (int slot = 0; slot < layout.size(); slot++) {
+      if (!layout.slot(slot).fits(this.tensors.get(slot))) {
+        Tensor tensor = this.tensors.get(slot);
+        throw new IllegalArgumentException(
+            "tensor "
+                + tensor.name()
+                + Arrays.toString(tensor.shape())
+                + " where the layout needs "
+                + layout.slot(slot));
+      }
+    }
   }
 
-  /** The tensors in order. */
+  /** Which tensor is which. */
+  DjlLayout layout() {
+    return layout;
+  }
+
+  /** The tensors in the layout's order. */
   List<Tensor> tensors() {
     return tensors;
   }
 
-  /** The tensor at a position of {@link #slots}'s order. */
-  Tensor get(int index) {
-    return tensors.get(index);
+  /** The tensor in a slot of the layout, e.g. {@code get(layout().weight(0))}. */
+  Tensor get(int slot) {
+    return tensors.get(slot);
   }
 
   /** The number of scalar parameters. */
@@ -81,71 +104,8 @@ final class DjlParameters {
     return true;
   }
 
-  /** The name of the user embedding table. */
-  static final String USER_EMBEDDING = "user_embedding";
-
-  /** The name of the movie embedding table. */
-  static final String MOVIE_EMBEDDING = "movie_embedding";
-
-  /** The name of a dense layer's weight. */
-  static String weightName(int layer) {
-    return "dense" + layer + ".weight";
-  }
-
-  /** The name of a dense layer's bias. */
-  static String biasName(int layer) {
-    return "dense" + layer + ".bias";
-  }
-
-  /**
-   * The name and shape of one parameter tensor.
-   *
-   * @param name e.g. {@code dense0.weight}
-   * @param shape the dimensions
-   */
-  record Slot(String name, int[] shape) {
-
-    /** Copies the shape. */
-    Slot {
-      Objects.requireNonNull(name, "name");
-      shape = shape.clone();
-    }
-
-    @Override
-    public int[] shape() {
-      return shape.clone();
-    }
-
-    /** The number of values. */
-    int size() {
-      return Math.toIntExact(sizeOf(shape));
-    }
-
-    /** Tells whether a tensor has this name and shape. */
-    boolean fits(Tensor tensor) {
-      return name.equals(tensor.name()) && Arrays.equals(shape, tensor.shape);
-    }
-
-    @Override
-    public String toString() {
-      return name + Arrays.toString(shape);
-    }
-  }
-
-  /** The names and shapes a spec has for the given numbers of users and movies, in order. */
-  static List<Slot> slots(NetworkSpec spec, int users, int movies) {
-    List<Slot> slots = new ArrayList<>();
-    slots.add(new Slot(USER_EMBEDDING, new int[] {users, spec.userEmbedding().dim()}));
-    slots.add(new Slot(MOVIE_EMBEDDING, new int[] {movies, spec.movieEmbedding().dim()}));
-    for (int layer = 0; layer < spec.layers().size(); layer++) {
-      int units = spec.layers().get(layer).units();
-      slots.add(new Slot(weightName(layer), new int[] {units, spec.fanIn(layer)}));
-      slots.add(new Slot(biasName(layer), new int[] {units}));
-    }
-    return slots;
-  }
-
-  private static long sizeOf(int[] shape) {
+  /** The number of values a shape holds. */
+  static long sizeOf(int[] shape) {
     long size = 1;
     for (int dim : shape) {
       if (dim < 0) {

@@ -35,9 +35,10 @@ final class DjlScorer {
 
   /** A scorer over a spec's parameters, which it reads but does not copy. */
   DjlScorer(NetworkSpec spec, DjlParameters parameters) {
-    this.userEmbedding = parameters.get(0).values();
+    DjlLayout layout = parameters.layout();
+    this.userEmbedding = parameters.get(layout.userEmbedding()).values();
     this.userDim = spec.userEmbedding().dim();
-    this.movieEmbedding = parameters.get(1).values();
+    this.movieEmbedding = parameters.get(layout.movieEmbedding()).values();
     this.movieDim = spec.movieEmbedding().dim();
     int layers = spec.layers().size();
     this.weights = new float[layers][];
@@ -50,8 +51,8 @@ final class DjlScorer {
       widths[layer] = spec.layers().get(layer).units();
       fanIns[layer] = spec.fanIn(layer);
       activations[layer] = spec.layers().get(layer).activation();
-      weights[layer] = parameters.get(2 + 2 * layer).values();
-      biases[layer] = parameters.get(3 + 2 * layer).values();
+      weights[layer] = parameters.get(layout.weight(layer)).values();
+      biases[layer] = parameters.get(layout.bias(layer)).values();
       widest = Math.max(widest, widths[layer]);
     }
     this.maxWidth = widest;

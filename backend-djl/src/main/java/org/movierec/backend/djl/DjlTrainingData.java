@@ -7,6 +7,7 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingDatasets;
+import org.movierec.core.random.Shuffle;
 
 /**
  * The ratings one training run reads: the training set re-indexed to exactly its own users and
@@ -75,17 +76,7 @@ record DjlTrainingData(ColumnarRatings train, Pairs validation, int coldValidati
    * @return {@code {kept, heldOut}}
    */
   static int[][] split(int size, double fraction, long seed) {
-    int[] rows = new int[size];
-    for (int i = 0; i < size; i++) {
-      rows[i] = i;
-    }
-    Random random = new Random(seed ^ SPLIT_SALT);
-    for (int i = size - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = rows[i];
-      rows[i] = rows[j];
-      rows[j] = swap;
-    }
+    int[] rows = Shuffle.permutation(size, new Random(seed ^ SPLIT_SALT));
     int held = (int) Math.round(size * fraction);
     int[] heldOut = Arrays.copyOfRange(rows, 0, held);
     int[] kept = Arrays.copyOfRange(rows, held, size);

@@ -14,6 +14,7 @@ import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingScale;
+import org.movierec.core.random.Shuffle;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.TrainingException;
@@ -95,7 +96,7 @@ final class DjlTrainingLoop {
     float[] ratings = train.ratings();
     DjlTrainingData.Pairs shuffled =
         new DjlTrainingData.Pairs(new int[n], new int[n], new float[n]);
-    int[] order = identity(n);
+    int[] order = Shuffle.identity(n);
     Random random = new Random(config.seed() ^ SHUFFLE_SALT);
     List<EpochReport> history = new ArrayList<>();
     DjlParameters best = null;
@@ -106,7 +107,7 @@ final class DjlTrainingLoop {
     try (DjlOptimizer optimizer = new DjlOptimizer(network, config)) {
       for (int epoch = 1; epoch <= epochs; epoch++) {
         double learningRate = config.learningRateAt(epoch - 1);
-        shuffle(order, random);
+        Shuffle.inPlace(order, random);
         for (int i = 0; i < n; i++) {
           shuffled.users()[i] = users[order[i]];
           shuffled.movies()[i] = movies[order[i]];
@@ -275,23 +276,5 @@ final class DjlTrainingLoop {
       sum += error * error;
     }
     return Math.sqrt(sum / predictions.length);
-  }
-
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    return order;
-  }
-
-  /** Fisher-Yates over the previous order: a fresh uniform permutation every epoch. */
-  private static void shuffle(int[] order, Random random) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
   }
 }

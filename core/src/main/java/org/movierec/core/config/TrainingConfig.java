@@ -155,6 +155,20 @@ public final class TrainingConfig {
     return Keys.ALL.stream().filter(key -> key.name().equals(name)).findFirst();
   }
 
+  /**
+   * The one message for a key name that {@link #findKey} does not know: the name as written, the
+   * nearest known key for a typo and where to find them all.
+   */
+  public static String unknownKeyMessage(String written) {
+    String normalized = written.strip().replace('-', '_');
+    String nearest = KeySuggestions.nearest(normalized, Keys.ALL.stream().map(ConfigKey::name));
+    return "unknown configuration key '"
+        + written.strip()
+        + "'"
+        + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+        + " (movierec config --keys lists them all)";
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TrainingConfig that && toTextMap().equals(that.toTextMap());
@@ -229,15 +243,6 @@ public final class TrainingConfig {
         throw new ConfigException(String.join("; ", all));
       }
       return config;
-    }
-
-    private static String unknownKeyMessage(String name) {
-      String nearest = KeySuggestions.nearest(name, Keys.ALL.stream().map(ConfigKey::name));
-      return "unknown configuration key '"
-          + name
-          + "'"
-          + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-          + " (movierec config --keys lists them all)";
     }
   }
 }
