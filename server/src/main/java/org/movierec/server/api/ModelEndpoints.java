@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
@@ -82,7 +83,7 @@ final class ModelEndpoints {
         model.movies().size(),
         new Scale(model.scale().min(), model.scale().max(), model.scale().step()),
         ConfigKey.wordOf(model.coldStartPolicy()),
-        info.config(),
+        new TreeMap<>(info.config()),
         new Training(
             summary.epochsRun(),
             summary.bestEpoch(),

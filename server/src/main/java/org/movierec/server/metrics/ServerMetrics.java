@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 import org.movierec.server.model.ServedModel;
 
 /**
@@ -26,6 +27,25 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** The content type of the Prometheus text format that {@link #scrape()} writes. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** Histogram bucket bounds in microseconds: from half a millisecond to ten seconds. */
+  private static final Duration[] BUCKETS =
+      LongStream.of(
+              500,
+              1_000,
+              2_500,
+              5_000,
+              10_000,
+              25_000,
+              50_000,
+              100_000,
+              250_000,
+              500_000,
+              1_000_000,
+              2_500_000,
+              10_000_000)
+          .mapToObj(micros -> Duration.ofNanos(micros * 1_000))
+          .toArray(Duration[]::new);
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -61,9 +81,7 @@ public final class ServerMetrics implements AutoCloseable {
         .tag("method", method)
         .tag("endpoint", endpoint)
         .tag("status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10))
+        .serviceLevelObjectives(BUCKETS)
         .register(registry)
         .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
   }

@@ -1,7 +1,6 @@
 package org.movierec.server.model;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -129,7 +128,7 @@ public final class ModelSlot implements AutoCloseable {
 
   private static ServedModel load(Path file, ModelFileLoader loader, Clock clock, long generation)
       throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = ModelFile.bytesOf(file);
     String version = sha256(bytes);
     ModelFile modelFile = ModelFile.parse(file, bytes);
     Model model = loader.load(modelFile);
