@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       DownloadCommand.class,
       BenchCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      LoadtestCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code movierec serve} refuses what it cannot serve with one line and the usual exit codes. */
+/**
+ * {@code movierec serve} and {@code loadtest} refuse what they cannot do with one line and the
+ * usual exit codes, before serving or sending a request.
+ */
 class ServeCommandTest {
 
   @TempDir Path dir;
@@ -48,5 +51,35 @@ class ServeCommandTest {
         .contains("keys of movierec serve")
         .contains("admin_token")
         .contains("server_port");
+  }
+
+  @Test
+  void loadtest_urlOffThisMachine_isRefusedBeforeAnyRequest() {
+    CliRun run =
+        CliRun.of(
+            "loadtest",
+            "--url",
+            "http://10.1.2.3:8080/",
+            "--model",
+            dir.resolve("m.mrec").toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--url must name this machine").contains("10.1.2.3");
+  }
+
+  @Test
+  void loadtest_reloadsWithoutToken_areAUsageError() {
+    CliRun run =
+        CliRun.of(
+            "loadtest",
+            "--url",
+            "http://127.0.0.1:9/",
+            "--model",
+            dir.resolve("m.mrec").toString(),
+            "--reload-every",
+            "1000");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("admin_token");
   }
 }

@@ -2,15 +2,10 @@ package org.movierec.server.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
-import org.movierec.core.file.ModelFile;
-import org.movierec.core.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +47,7 @@ public final class ModelSlot implements AutoCloseable {
       Path file, ModelFileLoader loader, Clock clock, BiConsumer<ServedModel, ServedModel> onSwap)
       throws IOException {
     Objects.requireNonNull(loader, "loader");
-    ServedModel first = load(file, loader, clock, 1);
+    ServedModel first = ServedModel.load(file, loader, clock.instant(), 1);
     onSwap.accept(null, first);
     return new ModelSlot(first, loader, clock, onSwap);
   }
@@ -100,7 +95,7 @@ public final class ModelSlot implements AutoCloseable {
   public ServedModel reload(Path file) throws IOException {
     synchronized (reloadLock) {
       ServedModel previous = peek();
-      ServedModel next = load(file, loader, clock, previous.generation() + 1);
+      ServedModel next = ServedModel.load(file, loader, clock.instant(), previous.generation() + 1);
       // close() takes the same lock, so the slot is still open and previous still current.
       current.set(next);
       onSwap.accept(previous, next);
@@ -123,23 +118,6 @@ public final class ModelSlot implements AutoCloseable {
       if (last != null) {
         last.release();
       }
-    }
-  }
-
-  private static ServedModel load(Path file, ModelFileLoader loader, Clock clock, long generation)
-      throws IOException {
-    byte[] bytes = ModelFile.bytesOf(file);
-    String version = sha256(bytes);
-    ModelFile modelFile = ModelFile.parse(file, bytes);
-    Model model = loader.load(modelFile);
-    return new ServedModel(model, version, file, clock.instant(), generation);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

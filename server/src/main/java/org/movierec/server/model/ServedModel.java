@@ -1,9 +1,14 @@
 package org.movierec.server.model;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.Model;
 
 /**
@@ -23,12 +28,28 @@ public final class ServedModel {
   /** One hold for the slot while this model is current, plus one per request in flight. */
   private final AtomicInteger holds = new AtomicInteger(1);
 
-  ServedModel(Model model, String version, Path file, Instant loadedAt, long generation) {
+  private ServedModel(Model model, String version, Path file, Instant loadedAt, long generation) {
     this.model = Objects.requireNonNull(model, "model");
     this.version = Objects.requireNonNull(version, "version");
     this.file = Objects.requireNonNull(file, "file");
     this.loadedAt = Objects.requireNonNull(loadedAt, "loadedAt");
     this.generation = generation;
+  }
+
+  /**
+   * Loads a model file as the server does, versioned by the SHA-256 of exactly the bytes it loads;
+   * a caller outside a {@link ModelSlot} closes the model itself.
+   *
+   * @param generation which load of the server this is, from 1
+   * @throws org.movierec.core.file.ModelFileException when the file is damaged or foreign
+   * @throws IOException when the file cannot be read
+   */
+  public static ServedModel load(
+      Path file, ModelFileLoader loader, Instant loadedAt, long generation) throws IOException {
+    byte[] bytes = ModelFile.bytesOf(file);
+    String version = sha256(bytes);
+    Model model = loader.load(ModelFile.parse(file, bytes));
+    return new ServedModel(model, version, file, loadedAt, generation);
   }
 
   /** The model; valid while a lease on it is open. */
@@ -76,8 +97,11 @@ public final class ServedModel {
     }
   }
 
-  /** Tells whether the model has been closed, for tests and metrics. */
-  boolean closed() {
-    return holds.get() == 0;
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 }
