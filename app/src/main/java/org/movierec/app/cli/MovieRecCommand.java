@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       RecommendCommand.class,
       CvCommand.class,
+      TuneCommand.class,
       ConfigCommand.class,
       StatsCommand.class,
       SplitCommand.class,

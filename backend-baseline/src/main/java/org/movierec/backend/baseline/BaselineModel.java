@@ -5,6 +5,7 @@ import org.movierec.core.bias.Biases;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
@@ -47,9 +48,9 @@ public final class BaselineModel extends ScoringModel {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     ensureOpen();
-    return super.recommend(rawUserId, count);
+    return super.recommend(rawUserId, request);
   }
 
   @Override

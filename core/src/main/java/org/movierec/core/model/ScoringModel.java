@@ -2,11 +2,9 @@ package org.movierec.core.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import org.movierec.core.data.IdIndex;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.file.ModelFile;
@@ -15,7 +13,8 @@ import org.movierec.core.file.ModelFileWriter;
 /**
  * The part of a {@link Model} that is the same for every backend: raw-id lookup, the cold-start
  * policy, clipping, top-N selection and the common file sections. A backend only scores pairs of
- * known dense indices and stores its own parameters.
+ * known dense indices ({@link #scoreKnown}) and stores its own parameters; it may also score a user
+ * against the whole catalog faster ({@link #scoreCatalog}).
  */
 public abstract class ScoringModel implements Model {
 
@@ -111,49 +110,82 @@ public abstract class ScoringModel implements Model {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0, got " + count);
-    }
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     int user = state.users().indexOf(rawUserId);
     if (user < 0 && policy == ColdStartPolicy.ERROR) {
       throw new UnknownIdException("user", rawUserId);
     }
-    int movieCount = state.movies().size();
-    PriorityQueue<Recommendation> best = new PriorityQueue<>(Math.max(1, count), WORST_FIRST);
+    if (request.count() == 0) {
+      return List.of();
+    }
+    float[] scores = new float[state.movies().size()];
+    int[] rated;
+    if (user >= 0) {
+      scoreCatalog(user, scores);
+      rated = state.rated().moviesOf(user);
+    } else {
+      for (int movie = 0; movie < scores.length; movie++) {
+        scores[movie] = state.biases().estimate(-1, movie);
+      }
+      rated = new int[0];
+    }
+    RatingScale scale = state.scale();
+    return List.copyOf(
+        CatalogRanking.rank(
+            scores,
+            rated,
+            state.popularity(),
+            request,
+            (rawMovieId, score) -> new Recommendation(rawMovieId, score, scale.clip(score))));
+  }
+
+  @Override
+  public MoviePopularity popularity() {
+    return state.popularity();
+  }
+
+  @Override
+  public int[] ratedMovies(int rawUserId) {
+    int user = state.users().indexOf(rawUserId);
+    if (user < 0) {
+      return new int[0];
+    }
+    int[] movies = state.rated().moviesOf(user);
+    for (int i = 0; i < movies.length; i++) {
+      movies[i] = state.movies().rawId(movies[i]);
+    }
+    Arrays.sort(movies);
+    return movies;
+  }
+
+  /**
+   * Scores one known user against the whole catalog: fills {@code out[m]} with the raw, unclipped
+   * score of dense movie {@code m} for every {@code m < movies().size()}. {@link #recommend} calls
+   * it once per request and ranks the result, so this hook is where a backend makes top-N fast.
+   *
+   * <p>The default scores through {@link #scoreKnown} in chunks of {@link #SCORING_CHUNK}. A
+   * backend that can do better, for example by holding the movie side of its network precomputed,
+   * overrides it; the override must give the same scores as {@link #scoreKnown} (up to float
+   * rounding), must not keep {@code out}, and must be safe to call from many threads at once.
+   *
+   * @param denseUser a known user's dense index
+   * @param out receives one score per movie; its length is the number of movies
+   */
+  protected void scoreCatalog(int denseUser, float[] out) {
+    int movieCount = out.length;
     int chunk = Math.min(Math.max(1, movieCount), SCORING_CHUNK);
     int[] users = new int[chunk];
     int[] movies = new int[chunk];
     float[] scores = new float[chunk];
-    Arrays.fill(users, user);
-    for (int start = 0; start < movieCount && count > 0; start += chunk) {
-      int length = 0;
-      for (int movie = start; movie < Math.min(movieCount, start + chunk); movie++) {
-        if (user < 0 || !state.rated().contains(user, movie)) {
-          movies[length++] = movie;
-        }
-      }
-      if (user >= 0) {
-        scoreKnown(users, movies, length, scores);
-      } else {
-        for (int i = 0; i < length; i++) {
-          scores[i] = state.biases().estimate(-1, movies[i]);
-        }
-      }
+    Arrays.fill(users, denseUser);
+    for (int start = 0; start < movieCount; start += chunk) {
+      int length = Math.min(chunk, movieCount - start);
       for (int i = 0; i < length; i++) {
-        Recommendation candidate =
-            new Recommendation(state.movies().rawId(movies[i]), state.scale().clip(scores[i]));
-        if (best.size() < count) {
-          best.add(candidate);
-        } else if (WORST_FIRST.compare(candidate, best.peek()) > 0) {
-          best.poll();
-          best.add(candidate);
-        }
+        movies[i] = start + i;
       }
+      scoreKnown(users, movies, length, scores);
+      System.arraycopy(scores, 0, out, start, length);
     }
-    List<Recommendation> ranked = new ArrayList<>(best);
-    ranked.sort(WORST_FIRST.reversed());
-    return List.copyOf(ranked);
   }
 
   @Override
@@ -163,10 +195,6 @@ public abstract class ScoringModel implements Model {
     writeBackendSections(out);
     out.writeTo(file);
   }
-
-  private static final java.util.Comparator<Recommendation> WORST_FIRST =
-      java.util.Comparator.comparingDouble(Recommendation::predictedRating)
-          .thenComparing(Recommendation::rawMovieId, java.util.Comparator.reverseOrder());
 
   private void scoreInto(
       int[] users, int[] movies, int[] positions, int count, float[] scores, float[] result) {

@@ -197,18 +197,7 @@ public abstract class ModelContractTest {
           .extracting(Recommendation::rawMovieId)
           .doesNotHaveDuplicates()
           .doesNotContainAnyElementsOf(rated);
-      for (int i = 0; i < all.size(); i++) {
-        Recommendation current = all.get(i);
-        assertThat(current.predictedRating())
-            .isCloseTo(model.predict(user, current.rawMovieId()), within(SAME_SCORE));
-        if (i > 0) {
-          Recommendation previous = all.get(i - 1);
-          assertThat(previous.predictedRating()).isGreaterThanOrEqualTo(current.predictedRating());
-          if (previous.predictedRating() == current.predictedRating()) {
-            assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
-          }
-        }
-      }
+      assertRankedByRawScore(user, all);
       assertThat(model.recommend(user, 5)).isEqualTo(all.subList(0, 5));
     }
     assertThat(model.recommend(SyntheticRatings.rawUser(0), 0)).isEmpty();
@@ -280,6 +269,31 @@ public abstract class ModelContractTest {
     assertThat(loaded.predict(users, movies)).containsExactly(model.predict(users, movies));
     for (int user : SyntheticRatings.knownUsers()) {
       assertThat(loaded.recommend(user, 10)).isEqualTo(model.recommend(user, 10));
+    }
+  }
+
+  /**
+   * Checks that a list is ranked by its raw scores, not by the clipped ones: scores never increase,
+   * exact ties go to the lower id, and each entry's predicted rating is its score clipped to the
+   * scale and what {@link Model#predict} answers.
+   */
+  private void assertRankedByRawScore(int user, List<Recommendation> list) {
+    for (int i = 0; i < list.size(); i++) {
+      Recommendation current = list.get(i);
+      assertThat(current.predictedRating())
+          .as("movie %d's predicted rating against its clipped score", current.rawMovieId())
+          .isEqualTo(model.scale().clip(current.score()));
+      assertThat(current.predictedRating())
+          .isCloseTo(model.predict(user, current.rawMovieId()), within(SAME_SCORE));
+      if (i > 0) {
+        Recommendation previous = list.get(i - 1);
+        assertThat(previous.score())
+            .as("user %d: raw score at rank %d against rank %d", user, i, i + 1)
+            .isGreaterThanOrEqualTo(current.score());
+        if (previous.score() == current.score()) {
+          assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
+        }
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import org.movierec.core.contract.ModelContractTest;
 import org.movierec.core.contract.SyntheticRatings;
 import org.movierec.core.contract.TrainerContractTest;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.spi.BackendProvider;
 
@@ -165,14 +166,15 @@ class ContractTestsCatchDefectsTest {
           model ->
               new ForwardingModel(model) {
                 @Override
-                public List<Recommendation> recommend(int rawUserId, int count) {
-                  int[] movies = Arrays.copyOf(movies().rawIds(), Math.min(count, movies().size()));
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  int[] movies =
+                      Arrays.copyOf(movies().rawIds(), Math.min(request.count(), movies().size()));
                   int[] users = new int[movies.length];
                   Arrays.fill(users, rawUserId);
                   float[] scores = predict(users, movies);
                   List<Recommendation> list = new ArrayList<>();
                   for (int i = 0; i < movies.length; i++) {
-                    list.add(new Recommendation(movies[i], scores[i]));
+                    list.add(new Recommendation(movies[i], scores[i], scores[i]));
                   }
                   return list;
                 }
