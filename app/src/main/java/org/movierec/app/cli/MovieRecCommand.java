@@ -31,13 +31,16 @@ import picocli.CommandLine.Spec;
       SplitCommand.class,
       GenerateCommand.class,
       DownloadCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ServeCommand.class,
+      LoadtestCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec",
       "  movierec train --data ml-100k --preset seed --model seed.mrec",
       "  movierec recommend --model seed.mrec --user 196 --data ml-100k",
+      "  movierec serve --model seed.mrec --data ml-100k",
       "  movierec config --keys"
     })
 final class MovieRecCommand implements Runnable {

@@ -36,7 +36,10 @@ import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.MoviePopularity;
 import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.SimilarMovie;
 import org.movierec.core.model.UnknownIdException;
@@ -48,10 +51,11 @@ import org.movierec.core.spi.RuntimeOptions;
 /**
  * What every backend's trained model must do, checked on one model trained once on {@link
  * SyntheticRatings}: learn, survive a save and load, stay on the rating scale, honour the
- * cold-start policy, recommend unseen movies best first, fold in new users, find similar movies or
- * say it cannot, answer the same from many threads, and close twice without harm. A backend runs it
- * by extending this class with its provider and a configuration that trains 1500 ratings in a few
- * seconds.
+ * cold-start policy, recommend unseen movies best first by the raw score (never by the clipped
+ * one), bound lists by the catalog, honour a request's exclusions, filter and popularity floor,
+ * know each movie's training popularity, fold in new users, find similar movies or say it cannot,
+ * answer the same from many threads, and close twice without harm. A backend runs it by extending
+ * this class with its provider and a configuration that trains 1500 ratings in a few seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ModelContractTest {
@@ -59,6 +63,9 @@ public abstract class ModelContractTest {
   private static final int THREADS = 8;
   private static final float SAME_SCORE = 1e-5f;
   private static final float BIAS_TOLERANCE = 1e-4f;
+
+  /** A popularity floor that about half of the synthetic movies reach. */
+  private static final int FLOOR_RATINGS = 30;
 
   private SyntheticRatings data;
   private Model model;
@@ -194,7 +201,7 @@ public abstract class ModelContractTest {
   }
 
   @Test
-  void recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksBestFirst() {
+  void recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore() {
     for (int user : SyntheticRatings.knownUsers()) {
       Set<Integer> rated = trainingMoviesOf(user);
       List<Recommendation> all = model.recommend(user, SyntheticRatings.MOVIES);
@@ -208,6 +215,65 @@ public abstract class ModelContractTest {
       assertThat(model.recommend(user, 5)).isEqualTo(all.subList(0, 5));
     }
     assertThat(model.recommend(SyntheticRatings.rawUser(0), 0)).isEmpty();
+  }
+
+  @Test
+  void recommend_countFarBeyondTheCatalog_listsEveryUnratedMovieOnce() {
+    for (int user : SyntheticRatings.knownUsers()) {
+      List<Recommendation> all = model.recommend(user, Integer.MAX_VALUE);
+
+      assertThat(all).hasSize(SyntheticRatings.MOVIES - trainingMoviesOf(user).size());
+      assertThat(all).isEqualTo(model.recommend(user, SyntheticRatings.MOVIES));
+    }
+  }
+
+  @Test
+  void recommend_requestWithExclusionsFilterAndFloor_isTheFullListWithoutWhatItRejects() {
+    MoviePopularity popularity = model.popularity();
+    int floor = FLOOR_RATINGS;
+    MovieFilter evenIds = movie -> movie % 2 == 0;
+    for (int user : SyntheticRatings.knownUsers()) {
+      List<Recommendation> all = model.recommend(user, SyntheticRatings.MOVIES);
+      Set<Integer> excluded = new HashSet<>();
+      all.stream().limit(3).forEach(recommendation -> excluded.add(recommendation.rawMovieId()));
+      RecommendRequest request =
+          RecommendRequest.builder()
+              .setCount(5)
+              .optExclude(excluded)
+              .optFilter(evenIds)
+              .optMinRatings(floor)
+              .build();
+      List<Recommendation> expected =
+          all.stream()
+              .filter(recommendation -> !excluded.contains(recommendation.rawMovieId()))
+              .filter(recommendation -> evenIds.accepts(recommendation.rawMovieId()))
+              .filter(recommendation -> popularity.count(recommendation.rawMovieId()) >= floor)
+              .limit(5)
+              .toList();
+
+      assertThat(model.recommend(user, request)).as("user %d", user).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void popularity_trainedModel_countsAndAveragesTheTrainingRatingsOfEachMovie() {
+    RatingDataset train = data.train();
+    Map<Integer, List<Float>> ratings = new HashMap<>();
+    for (int row = 0; row < train.size(); row++) {
+      ratings
+          .computeIfAbsent(train.rawMovieId(row), movie -> new ArrayList<>())
+          .add(train.rating(row));
+    }
+    MoviePopularity popularity = model.popularity();
+
+    assertThat(popularity.movies()).isEqualTo(model.movies());
+    for (Map.Entry<Integer, List<Float>> movie : ratings.entrySet()) {
+      int dense = popularity.movies().indexOf(movie.getKey());
+      double mean =
+          movie.getValue().stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+      assertThat(popularity.count(movie.getKey())).isEqualTo(movie.getValue().size());
+      assertThat(popularity.meanAt(dense)).isCloseTo((float) mean, within(BIAS_TOLERANCE));
+    }
   }
 
   @Test
@@ -376,6 +442,10 @@ public abstract class ModelContractTest {
     assertThat(loaded.predict(users, movies)).containsExactly(model.predict(users, movies));
     for (int user : SyntheticRatings.knownUsers()) {
       assertThat(loaded.recommend(user, 10)).isEqualTo(model.recommend(user, 10));
+      assertThat(loaded.ratedMovies(user)).isEqualTo(model.ratedMovies(user));
+    }
+    for (int movie : model.movies().rawIds()) {
+      assertThat(loaded.popularity().count(movie)).isEqualTo(model.popularity().count(movie));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -42,7 +43,13 @@ class ContractTestsCatchDefectsTest {
         Arguments.of(Unclipped.class, "predict_everyPairIncludingUnknownIds_staysOnTheRatingScale"),
         Arguments.of(
             RecommendsRatedMovies.class,
-            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksBestFirst"),
+            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore"),
+        Arguments.of(
+            RanksByClippedScore.class,
+            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore"),
+        Arguments.of(
+            IgnoresRequestConditions.class,
+            "recommend_requestWithExclusionsFilterAndFloor_isTheFullListWithoutWhatItRejects"),
         Arguments.of(
             IgnoresErrorPolicy.class,
             "predictAndRecommend_unknownIdsUnderErrorPolicy_throwUnknownIdException"),
@@ -86,7 +93,9 @@ class ContractTestsCatchDefectsTest {
   void contract_soundBackend_passesEveryTest() {
     Outcome model = run(MeanBiasModelContractTest.class);
     Outcome trainer = run(MeanBiasTrainerContractTest.class);
+    Outcome harness = run(Sound.class);
 
+    assertThat(harness.failed).as("the harness's own configuration").isEmpty();
     assertThat(model.failed).isEmpty();
     assertThat(trainer.failed).isEmpty();
     assertThat(model.passed).isNotEmpty();
@@ -116,8 +125,15 @@ class ContractTestsCatchDefectsTest {
     return new Outcome(passed, failed);
   }
 
+  /**
+   * The mean-bias backend with little user-bias shrinkage, so that the synthetic user who rates
+   * everything 5 gets several unseen movies scored above the scale, where a clipped ranking ties.
+   */
   private static TrainingConfig config() {
-    return TrainingConfig.builder().set("backend", MeanBiasTestBackend.NAME).build();
+    return TrainingConfig.builder()
+        .set("backend", MeanBiasTestBackend.NAME)
+        .set("bias_reg_user", "1")
+        .build();
   }
 
   /** A model contract over a given backend. */
@@ -147,6 +163,14 @@ class ContractTestsCatchDefectsTest {
     @Override
     protected TrainingConfig config() {
       return ContractTestsCatchDefectsTest.config();
+    }
+  }
+
+  /** The harness's configuration on the sound backend, which must pass everything. */
+  static class Sound extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return new MeanBiasTestBackend();
     }
   }
 
@@ -189,6 +213,53 @@ class ContractTestsCatchDefectsTest {
                     list.add(new Recommendation(movies[i], scores[i], scores[i]));
                   }
                   return list;
+                }
+              });
+    }
+  }
+
+  /**
+   * Ranks by the score clipped to the rating scale, ties to the lower id, as movierec did before:
+   * every movie above the top of the scale ties, so the list is in id order there.
+   */
+  static class RanksByClippedScore extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  List<Recommendation> all =
+                      new ArrayList<>(
+                          delegate.recommend(
+                              rawUserId,
+                              RecommendRequest.builder()
+                                  .setCount(Integer.MAX_VALUE)
+                                  .optExclude(request.excludedMovies())
+                                  .optFilter(request.filter())
+                                  .optMinRatings(request.minRatings())
+                                  .build()));
+                  all.sort(
+                      Comparator.comparingDouble(Recommendation::predictedRating)
+                          .reversed()
+                          .thenComparingInt(Recommendation::rawMovieId));
+                  return List.copyOf(all.subList(0, Math.min(request.count(), all.size())));
+                }
+              });
+    }
+  }
+
+  /** Answers every request as a plain top-N, ignoring exclusions, filter and floor. */
+  static class IgnoresRequestConditions extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  return delegate.recommend(rawUserId, request.count());
                 }
               });
     }
