@@ -27,4 +27,9 @@ public final class OutputModule extends AbstractModule {
   ProgressListener progressListener(Console target) {
     return new ProgressListener(target);
   }
+
+  @Provides
+  TaskProgress taskProgress(Console target) {
+    return new TaskProgress(target);
+  }
 }

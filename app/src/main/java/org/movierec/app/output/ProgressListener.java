@@ -12,7 +12,7 @@ import org.movierec.core.training.TrainingSummary;
  */
 public final class ProgressListener implements TrainingListener {
 
-  private static final int BAR_WIDTH = 30;
+  private static final int BAR_WIDTH = TaskProgress.BAR_WIDTH;
   private static final long REDRAW_NANOS = 100_000_000L;
 
   private final PrintWriter err;
@@ -53,14 +53,12 @@ public final class ProgressListener implements TrainingListener {
     }
     lastDraw = now;
     int total = Math.max(1, batches > 0 ? batches : batchesPerEpoch);
-    int filled = (int) ((long) BAR_WIDTH * Math.min(batch, total) / total);
     err.printf(
         Locale.ROOT,
-        "\repoch %d/%d [%s%s] %3d%% loss %.4f",
+        "\repoch %d/%d [%s] %3d%% loss %.4f",
         epoch,
         epochs,
-        "#".repeat(filled),
-        "-".repeat(BAR_WIDTH - filled),
+        TaskProgress.bar(batch, total),
         100L * Math.min(batch, total) / total,
         loss);
     err.flush();

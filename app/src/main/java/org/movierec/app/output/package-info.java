@@ -1,2 +1,2 @@
-/** What commands print: the console streams, training progress and JSON results. */
+/** What commands print: the console streams, training and task progress, and JSON results. */
 package org.movierec.app.output;
