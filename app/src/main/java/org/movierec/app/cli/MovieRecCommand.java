@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       PredictCommand.class,
       RecommendCommand.class,
+      SimilarCommand.class,
       CvCommand.class,
       TuneCommand.class,
       ConfigCommand.class,
