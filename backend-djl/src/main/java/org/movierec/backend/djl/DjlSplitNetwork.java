@@ -13,10 +13,11 @@ import org.movierec.model.NetworkSpec;
 final class DjlSplitNetwork {
 
   /**
-   * Movies per block of the movie side, which is also the scorer's block of pairs: long enough for
-   * vector loops, short enough that a block's activations stay in the L1 and L2 caches.
+   * Movies per block of the movie side, which is also the scorer's block of pairs: long enough that
+   * the vector loops dwarf their set-up, short enough that a block's activations stay in the L2
+   * cache; BENCHMARKS.md has the block sizes measured.
    */
-  static final int BLOCK = 128;
+  static final int BLOCK = 512;
 
   /**
    * One dense layer after the first.

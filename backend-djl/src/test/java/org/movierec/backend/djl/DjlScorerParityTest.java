@@ -35,7 +35,9 @@ class DjlScorerParityTest {
   @ParameterizedTest
   @EnumSource(Activation.class)
   void scorer_everyLayerWithOneActivation_matchesEngine(Activation activation) {
-    float[] engine = assertParity(RandomNetworks.uniform(activation), 11, 300, 42);
+    // Two full blocks of movies and a partial one, so block boundaries are crossed.
+    float[] engine =
+        assertParity(RandomNetworks.uniform(activation), 11, 2 * DjlSplitNetwork.BLOCK + 37, 42);
     assertThat(distinct(engine))
         .as("outputs depend on the inputs")
         .isGreaterThan(engine.length / 2);
