@@ -1,6 +1,8 @@
 package org.movierec.app.cli;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,26 +10,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.movierec.app.backend.ModelLoader;
+import org.movierec.app.batch.AllUsersExport;
 import org.movierec.app.data.DatasetSource;
+import org.movierec.app.data.UserRatingsFile;
+import org.movierec.app.evaluation.ComputeThreads;
 import org.movierec.app.output.JsonPrinter;
+import org.movierec.app.output.TaskProgress;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.MovieInfo;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code movierec recommend}: the top movies a user has not rated, with titles when known. */
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
-    description = "List the movies a user has not rated with the highest predicted ratings.",
+    description = {
+      "List the movies a user has not rated with the highest predicted ratings.",
+      "--ratings FILE does the same for a user the model never saw, fitted to their ratings"
+          + " without retraining; --all-users --out FILE writes every known user's list to one CSV"
+          + " file, scoring on every core."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec recommend --model seed.mrec --user 196",
       "  movierec recommend --model seed.mrec --user 196 --top 5 --data ml-100k",
-      "  movierec recommend --model demo.mrec --user 1 --data sample --json"
+      "  movierec recommend --model demo.mrec --user 1 --data sample --json",
+      "  movierec recommend --model seed.mrec --ratings my-ratings.csv --data ml-100k",
+      "  movierec recommend --model seed.mrec --all-users --top 20 --out lists.csv"
     })
 final class RecommendCommand extends DataCommand {
 
@@ -36,8 +53,32 @@ final class RecommendCommand extends DataCommand {
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;
 
-  @Option(names = "--user", required = true, paramLabel = "RAW_ID", description = "the user id")
-  int user;
+  @Option(
+      names = "--user",
+      paramLabel = "RAW_ID",
+      description = "a user the model was trained on (or, under cold_start=fallback, any id)")
+  Integer user;
+
+  @Option(
+      names = "--ratings",
+      paramLabel = "FILE",
+      description =
+          "a new user's ratings, one movie,rating pair per line: the model fits the user in"
+              + " milliseconds without retraining (fold-in) and never lists these movies")
+  Path ratingsFile;
+
+  @Option(
+      names = "--all-users",
+      description = "every known user's list, written to --out as CSV with a progress bar")
+  boolean allUsers;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "with --all-users: the CSV file to write (user,rank,movie,score,predicted_rating),"
+              + " replaced atomically when complete")
+  Path out;
 
   @Option(
       names = "--top",
@@ -58,16 +99,27 @@ final class RecommendCommand extends DataCommand {
   @Override
   public Integer call() throws Exception {
     if (top < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--top must be at least 1, got " + top);
+      throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
     }
+    checkWhoIsAsked();
     Injector injector = injector(configOptions.request());
     MovieCatalog catalog =
         data == null
             ? MovieCatalog.empty()
             : ratings(injector.getInstance(DatasetSource.class), data).catalog();
+    RecommendRequest request = RecommendRequest.top(top);
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
-      List<Recommendation> ranked = loaded.recommend(user, top);
+      if (allUsers) {
+        new AllUsersExport(
+                loaded, request, injector.getInstance(Key.get(Integer.class, ComputeThreads.class)))
+            .write(out, injector.getInstance(TaskProgress.class));
+        return 0;
+      }
+      if (ratingsFile != null) {
+        recommendForNewUser(injector, loaded, request, catalog);
+        return 0;
+      }
+      List<Recommendation> ranked = loaded.recommend(user, request);
       if (json) {
         injector.getInstance(JsonPrinter.class).print(toJson(loaded, ranked, catalog));
       } else {
@@ -77,8 +129,66 @@ final class RecommendCommand extends DataCommand {
     return 0;
   }
 
+  /** Exactly one of --user, --ratings and --all-users, and --out with --all-users only. */
+  private void checkWhoIsAsked() {
+    int asked = (user != null ? 1 : 0) + (ratingsFile != null ? 1 : 0) + (allUsers ? 1 : 0);
+    if (asked != 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "give exactly one of --user RAW_ID, --ratings FILE (a new user) or --all-users");
+    }
+    if (allUsers && out == null) {
+      throw new ParameterException(spec.commandLine(), "--all-users needs --out FILE");
+    }
+    if (!allUsers && out != null) {
+      throw new ParameterException(spec.commandLine(), "--out goes with --all-users only");
+    }
+    if (allUsers && json) {
+      throw new ParameterException(
+          spec.commandLine(), "--all-users writes CSV to --out; drop --json");
+    }
+  }
+
+  /** Fits the user of {@code --ratings} to the model and lists their recommendations. */
+  private void recommendForNewUser(
+      Injector injector, Model loaded, RecommendRequest request, MovieCatalog catalog)
+      throws IOException {
+    List<MovieRating> given = UserRatingsFile.read(ratingsFile, loaded.scale());
+    FoldedUser newUser = loaded.foldIn(given);
+    List<Recommendation> ranked = newUser.recommend(request);
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("ratings_file", ratingsFile.toString());
+      result.put("ratings", given.size());
+      result.put("ratings_of_known_movies", newUser.fittedRatings());
+      result.put("backend", loaded.info().backend());
+      result.put("recommendations", items(ranked, catalog));
+      injector.getInstance(JsonPrinter.class).print(result);
+      return;
+    }
+    var printer = spec.commandLine().getOut();
+    printer.printf(
+        Locale.ROOT,
+        "top %d for the new user of %s (%d ratings, %d of movies the model knows):%n",
+        ranked.size(),
+        ratingsFile,
+        given.size(),
+        newUser.fittedRatings());
+    printRanked(printer, ranked, catalog);
+  }
+
   private Map<String, Object> toJson(
       Model loaded, List<Recommendation> ranked, MovieCatalog catalog) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("user", user);
+    result.put("known_user", loaded.knowsUser(user));
+    result.put("backend", loaded.info().backend());
+    result.put("recommendations", items(ranked, catalog));
+    return result;
+  }
+
+  private static List<Map<String, Object>> items(
+      List<Recommendation> ranked, MovieCatalog catalog) {
     List<Map<String, Object>> items = new ArrayList<>();
     for (Recommendation recommendation : ranked) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -90,12 +200,7 @@ final class RecommendCommand extends DataCommand {
       item.put("predicted_rating", recommendation.predictedRating());
       items.add(item);
     }
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("user", user);
-    result.put("known_user", loaded.knowsUser(user));
-    result.put("backend", loaded.info().backend());
-    result.put("recommendations", items);
-    return result;
+    return items;
   }
 
   private void print(Model loaded, List<Recommendation> ranked, MovieCatalog catalog) {
