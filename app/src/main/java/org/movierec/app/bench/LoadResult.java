@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
  * @param exceptions calls that threw
  * @param predict latency percentiles of single predictions
  * @param recommend latency percentiles of top-N requests
+ * @param recommendCpu percentiles of the CPU time of top-N requests, the calling thread's own
  * @param heapBeforeBytes used heap after a collection, before the level
  * @param heapAfterBytes used heap after a collection, after the level
  * @param rssBeforeBytes resident set size before the level
@@ -27,6 +28,7 @@ public record LoadResult(
     long exceptions,
     Latencies predict,
     Latencies recommend,
+    Latencies recommendCpu,
     long heapBeforeBytes,
     long heapAfterBytes,
     long rssBeforeBytes,
@@ -44,17 +46,25 @@ public record LoadResult(
         stats.stream().flatMapToLong(s -> LongStream.of(s.predictLatencies())).toArray();
     long[] recommend =
         stats.stream().flatMapToLong(s -> LongStream.of(s.recommendLatencies())).toArray();
+    long[] recommendCpu =
+        stats.stream().flatMapToLong(s -> LongStream.of(s.recommendCpuTimes())).toArray();
     return new Summary(
         predict.length + recommend.length + exceptions,
         mismatches,
         exceptions,
         Latencies.of(predict),
-        Latencies.of(recommend));
+        Latencies.of(recommend),
+        Latencies.of(recommendCpu));
   }
 
   /** The call counts and latencies of a level, before its memory is read. */
   record Summary(
-      long calls, long mismatches, long exceptions, Latencies predict, Latencies recommend) {
+      long calls,
+      long mismatches,
+      long exceptions,
+      Latencies predict,
+      Latencies recommend,
+      Latencies recommendCpu) {
 
     LoadResult withMemory(
         int threads,
@@ -71,6 +81,7 @@ public record LoadResult(
           exceptions,
           predict,
           recommend,
+          recommendCpu,
           heapBefore,
           heapAfter,
           rssBefore,

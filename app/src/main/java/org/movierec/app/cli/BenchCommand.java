@@ -101,7 +101,7 @@ final class BenchCommand extends BaseCommand {
     out.printf(
         Locale.ROOT,
         "%3d threads: %,9d calls in %6.2f s = %,10.0f calls/s | predict p50 %7.1f us p99 %7.1f us"
-            + " | top-10 p50 %7.1f us p99 %7.1f us | mismatches %d, exceptions %d"
+            + " | top-10 p50 %7.1f us p99 %7.1f us cpu p50 %7.1f us | mismatches %d, exceptions %d"
             + " | heap %+.1f MiB, rss %+.1f MiB%n",
         r.threads(),
         r.calls(),
@@ -111,6 +111,7 @@ final class BenchCommand extends BaseCommand {
         r.predict().p99Micros(),
         r.recommend().p50Micros(),
         r.recommend().p99Micros(),
+        r.recommendCpu().p50Micros(),
         r.mismatches(),
         r.exceptions(),
         (r.heapAfterBytes() - r.heapBeforeBytes()) / 1048576.0,

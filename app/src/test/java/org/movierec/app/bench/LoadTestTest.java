@@ -83,6 +83,11 @@ class LoadTestTest {
     assertThat(result.exceptions()).isZero();
     assertThat(result.recommend().count()).isPositive();
     assertThat(result.predict().p99Micros()).isGreaterThanOrEqualTo(result.predict().p50Micros());
+    assertThat(result.recommendCpu().count()).isEqualTo(result.recommend().count());
+    assertThat(result.recommendCpu().p50Micros())
+        .as("a call's own CPU time fits inside its wall time")
+        .isPositive()
+        .isLessThanOrEqualTo(result.recommend().maxMicros());
   }
 
   @Test
