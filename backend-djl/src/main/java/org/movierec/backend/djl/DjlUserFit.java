@@ -20,7 +20,7 @@ final class DjlUserFit {
   static final int MAX_STEPS = 50;
 
   /** A step that lowers the objective by less than this share of it ends the fit. */
-  private static final double CONVERGED = 1e-9;
+  private static final double CONVERGED = 1e-6;
 
   /** Damping beyond which no step can lower the objective any more. */
   private static final double MAX_DAMPING = 1e12;
