@@ -2,6 +2,7 @@ package org.movierec.server;
 
 import java.util.List;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 
 /** A model that fails inside every recommendation, as a broken engine would. */
@@ -12,7 +13,7 @@ final class FailingModel extends ForwardingModel {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     throw new IllegalStateException("engine failure inside org.movierec.test at Engine.java:42");
   }
 }

@@ -8,6 +8,8 @@ import org.movierec.core.data.RatingScale;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.MoviePopularity;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 
 /** A model that hands every call to another; subclasses change one call. */
@@ -55,8 +57,18 @@ class ForwardingModel implements Model {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
-    return delegate.recommend(rawUserId, count);
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+    return delegate.recommend(rawUserId, request);
+  }
+
+  @Override
+  public MoviePopularity popularity() {
+    return delegate.popularity();
+  }
+
+  @Override
+  public int[] ratedMovies(int rawUserId) {
+    return delegate.ratedMovies(rawUserId);
   }
 
   @Override

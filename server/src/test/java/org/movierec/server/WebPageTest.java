@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 
 /**
@@ -99,6 +101,31 @@ class WebPageTest {
     assertThat(items(page, "rated"))
         .isNotEmpty()
         .allSatisfy(li -> assertThat(li.getTextContent()).contains("Film <"));
+  }
+
+  @Test
+  void showUser_withAGenre_listsOnlyThatGenre() throws Exception {
+    HtmlPage page = open();
+    page.<HtmlInput>getHtmlElementById("user-id").type(Integer.toString(TestModels.user(6)));
+    page.<HtmlSelect>getHtmlElementById("genre").setSelectedAttribute("Action", true);
+
+    page.getHtmlElementById("show-user").click();
+    browser.waitForBackgroundJavaScript(10_000);
+
+    List<Recommendation> expected =
+        library.recommend(
+            TestModels.user(6),
+            RecommendRequest.builder()
+                .setCount(10)
+                .optFilter(MovieFilter.genre(TestModels.data().catalog(), "Action"))
+                .build());
+    assertThat(items(page, "recommended"))
+        .extracting(item -> item.getAttribute("data-movie"))
+        .containsExactlyElementsOf(
+            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
+    assertThat(items(page, "recommended"))
+        .isNotEmpty()
+        .allSatisfy(item -> assertThat(item.getTextContent()).endsWith("Action"));
   }
 
   @Test

@@ -171,6 +171,7 @@ final class LoadRequests {
     for (int k = 0; k < expected.size(); k++) {
       Recommendation r = (Recommendation) expected.get(k);
       if (items.get(k).path("movie").asInt(Integer.MIN_VALUE) != r.rawMovieId()
+          || !sameRating(items.get(k).get("score"), r.score())
           || !sameRating(items.get(k).get("predicted_rating"), r.predictedRating())) {
         return false;
       }

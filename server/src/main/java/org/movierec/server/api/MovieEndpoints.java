@@ -7,11 +7,14 @@ import java.util.Set;
 import org.movierec.core.data.MovieInfo;
 import org.movierec.server.model.ModelLease;
 
-/** The endpoints about movies: a title search and one movie's details. */
+/** The endpoints about movies: a title search, one movie's details and the catalog's genres. */
 final class MovieEndpoints {
 
   /** Movies whose title matched a search. */
   record Found(String query, List<MovieView> movies) {}
+
+  /** The genres of the server's catalog. */
+  record Genres(List<String> genres) {}
 
   /** One movie with whether the model can score it. */
   record Movie(int movie, String title, List<String> genres, boolean knownMovie) {}
@@ -25,6 +28,12 @@ final class MovieEndpoints {
   void addTo(RoutesConfig routes) {
     routes.get("/v1/movies", this::search);
     routes.get("/v1/movies/{movie}", this::movie);
+    routes.get("/v1/genres", this::genres);
+  }
+
+  private void genres(Context ctx) {
+    Params.allowOnly(ctx, Set.of());
+    ctx.json(new Genres(serving.catalog().genres()));
   }
 
   private void search(Context ctx) {

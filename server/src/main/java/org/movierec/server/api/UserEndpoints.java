@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.server.catalog.UserRatings;
 import org.movierec.server.model.ModelLease;
@@ -13,8 +15,9 @@ import org.movierec.server.model.ModelLease;
 /** The endpoints about one user: their recommendations, one predicted rating, their ratings. */
 final class UserEndpoints {
 
-  /** One recommended movie. */
-  record Recommended(int movie, String title, List<String> genres, float predictedRating) {}
+  /** One recommended movie: ranked by the raw score, shown with the score clipped to the scale. */
+  record Recommended(
+      int movie, String title, List<String> genres, float score, float predictedRating) {}
 
   /** A user's top-N list. */
   record Recommendations(
@@ -29,11 +32,14 @@ final class UserEndpoints {
       boolean knownMovie,
       String modelVersion) {}
 
-  /** One of a user's ratings in the dataset. */
-  record Rated(int movie, String title, List<String> genres, float rating) {}
+  /** One of a user's ratings; the stars are absent when only the model's record is at hand. */
+  record Rated(int movie, String title, List<String> genres, Float rating) {}
 
-  /** A user's ratings in the dataset, best first. */
-  record Ratings(int user, int count, List<Rated> ratings) {}
+  /**
+   * What a user rated: from the server's dataset, best first, or else from the model, which knows
+   * the movies a user rated in training but not the stars.
+   */
+  record Ratings(int user, String source, int count, List<Rated> ratings) {}
 
   /** A page of the users the model knows. */
   record Users(int total, int offset, List<Integer> users) {}
@@ -67,18 +73,36 @@ final class UserEndpoints {
   }
 
   private void recommendations(Context ctx) {
-    Params.allowOnly(ctx, Set.of("top"));
+    Params.allowOnly(ctx, Set.of("top", "exclude", "genre", "min_ratings"));
     int user = Params.pathId(ctx, "user");
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
-      int top = top(ctx, model);
+      RecommendRequest.Builder request =
+          RecommendRequest.builder()
+              .setCount(top(ctx, model))
+              .optExclude(Params.queryIds(ctx, "exclude"))
+              .optMinRatings(Params.queryInt(ctx, "min_ratings", 0, 0, Integer.MAX_VALUE, ""));
+      String genre = Params.queryText(ctx, "genre", 100);
+      if (genre != null) {
+        request.optFilter(genreFilter(genre));
+      }
       List<Recommended> items = new ArrayList<>();
-      for (Recommendation r : model.recommend(user, top)) {
+      for (Recommendation r : model.recommend(user, request.build())) {
         MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
         items.add(
-            new Recommended(movie.movie(), movie.title(), movie.genres(), r.predictedRating()));
+            new Recommended(
+                movie.movie(), movie.title(), movie.genres(), r.score(), r.predictedRating()));
       }
       ctx.json(new Recommendations(user, model.knowsUser(user), lease.served().version(), items));
+    }
+  }
+
+  /** The library's genre filter over the server's catalog; an unknown genre is a bad field. */
+  private MovieFilter genreFilter(String genre) {
+    try {
+      return MovieFilter.genre(serving.catalog(), genre);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badField("genre", "names no genre of the catalog: " + e.getMessage());
     }
   }
 
@@ -104,24 +128,37 @@ final class UserEndpoints {
     Params.allowOnly(ctx, Set.of());
     int user = Params.pathId(ctx, "user");
     UserRatings ratings = serving.ratings();
-    if (!ratings.available()) {
-      throw new ApiException(
-          404,
-          "no_ratings_data",
-          null,
-          "the server was started without a dataset, so it knows no user's ratings; start it with"
-              + " --data DIR");
-    }
-    if (!ratings.hasUser(user)) {
-      throw new ApiException(
-          404, "unknown_user", "user", "user " + user + " has no ratings in the server's dataset");
-    }
     List<Rated> rated = new ArrayList<>();
-    for (UserRatings.Rated r : ratings.of(user)) {
-      MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
-      rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
+    if (ratings.available()) {
+      if (!ratings.hasUser(user)) {
+        throw new ApiException(
+            404,
+            "unknown_user",
+            "user",
+            "user " + user + " has no ratings in the server's dataset");
+      }
+      for (UserRatings.Rated r : ratings.of(user)) {
+        MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
+        rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
+      }
+      ctx.json(new Ratings(user, "data", rated.size(), rated));
+      return;
     }
-    ctx.json(new Ratings(user, rated.size(), rated));
+    try (ModelLease lease = serving.models().lease()) {
+      Model model = lease.served().model();
+      if (!model.knowsUser(user)) {
+        throw new ApiException(
+            404,
+            "unknown_user",
+            "user",
+            "user " + user + " is not in the model's training data, and the server has no dataset");
+      }
+      for (int movieId : model.ratedMovies(user)) {
+        MovieView movie = MovieView.of(movieId, serving.movie(movieId));
+        rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), null));
+      }
+    }
+    ctx.json(new Ratings(user, "model", rated.size(), rated));
   }
 
   /** The {@code top} parameter, at most the number of movies the model can rank. */
