@@ -39,6 +39,10 @@ class CvCommandTest {
       assertThat(json.has(field)).as(field).isTrue();
     }
     assertThat(json.get("evaluation").get("k").asInt()).isEqualTo(5);
+    assertThat(json.get("mean_most_rated").get("ndcg").asDouble()).isBetween(0.0, 1.0);
+    assertThat(json.get("mean_best_rated").get("ndcg").asDouble()).isBetween(0.0, 1.0);
+    assertThat(json.get("folds").get(0).get("metrics").get("popularity").has("most_rated"))
+        .isTrue();
   }
 
   @Test
@@ -57,7 +61,11 @@ class CvCommandTest {
     CliRun run =
         CliRun.of("cv", "--backend", "baseline", "--folds", "2", "--report", report.toString());
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("fold", "baseline RMSE", "mean RMSE", "NDCG");
+    assertThat(run.out())
+        .contains("fold", "baseline RMSE", "mean RMSE", "NDCG")
+        .containsPattern("\n  backend baseline +0\\.\\d{4} ")
+        .containsPattern("\n  most rated +0\\.\\d{4} ")
+        .containsPattern("\n  best rated \\(prior 10\\) +0\\.\\d{4} ");
     assertThat(run.err()).contains("fold 1/2", "fold 2/2");
     assertThat(report.resolve("report.md")).exists();
     assertThat(report.resolve("folds.png")).exists();

@@ -86,8 +86,9 @@ public final class ModelFile {
   }
 
   /**
-   * Verifies and parses the bytes of a model file that the caller has already read, e.g. to
-   * fingerprint exactly the bytes it loads; {@code path} only names the file in messages.
+   * Verifies and reads a model file's bytes that the caller already holds, e.g. as shipped to a
+   * remote worker or fingerprinted before loading; {@code path} names where they came from in
+   * messages.
    *
    * @throws ModelFileException when the bytes are truncated, corrupt, foreign or too new
    */

@@ -1,6 +1,9 @@
 package org.movierec.core.model;
 
-/** Raised when a model is asked about a user or movie it never saw and the policy is ERROR. */
+/**
+ * Raised when a model is asked about a user or movie it never saw and the policy is ERROR, or about
+ * a movie where no fallback exists (similar movies).
+ */
 public class UnknownIdException extends RuntimeException {
 
   private final String kind;
@@ -26,5 +29,10 @@ public class UnknownIdException extends RuntimeException {
   /** The raw id that was unknown. */
   public int rawId() {
     return rawId;
+  }
+
+  /** An error naming the kind of id and the raw id, with advice for the situation at hand. */
+  public UnknownIdException(String kind, int rawId, String advice) {
+    super(kind + " " + rawId + " does not appear in the model's training data; " + advice);
   }
 }

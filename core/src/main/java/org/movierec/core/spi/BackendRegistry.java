@@ -81,7 +81,8 @@ public final class BackendRegistry {
   }
 
   /**
-   * Loads a model file already read and verified, with the backend that wrote it.
+   * Loads a model file already read, e.g. from bytes shipped to a remote worker, with the backend
+   * that wrote it.
    *
    * @throws ModelFileException when its sections are broken or its backend is not on the class path
    */
