@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.movierec.core.model.Model;
-import org.movierec.core.model.MovieFilter;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.server.catalog.UserRatings;
@@ -73,37 +72,30 @@ final class UserEndpoints {
   }
 
   private void recommendations(Context ctx) {
-    Params.allowOnly(ctx, Set.of("top", "exclude", "genre", "min_ratings"));
+    Params.allowOnly(ctx, Set.copyOf(ListRequests.OPTIONS));
     int user = Params.pathId(ctx, "user");
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
-      RecommendRequest.Builder request =
-          RecommendRequest.builder()
-              .setCount(top(ctx, model))
-              .optExclude(Params.queryIds(ctx, "exclude"))
-              .optMinRatings(Params.queryInt(ctx, "min_ratings", 0, 0, Integer.MAX_VALUE, ""));
-      String genre = Params.queryText(ctx, "genre", 100);
-      if (genre != null) {
-        request.optFilter(genreFilter(genre));
-      }
-      List<Recommended> items = new ArrayList<>();
-      for (Recommendation r : model.recommend(user, request.build())) {
-        MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
-        items.add(
-            new Recommended(
-                movie.movie(), movie.title(), movie.genres(), r.score(), r.predictedRating()));
-      }
-      ctx.json(new Recommendations(user, model.knowsUser(user), lease.served().version(), items));
+      RecommendRequest request = ListRequests.fromQuery(ctx, model, serving.catalog());
+      ctx.json(
+          new Recommendations(
+              user,
+              model.knowsUser(user),
+              lease.served().version(),
+              recommended(model.recommend(user, request), serving)));
     }
   }
 
-  /** The library's genre filter over the server's catalog; an unknown genre is a bad field. */
-  private MovieFilter genreFilter(String genre) {
-    try {
-      return MovieFilter.genre(serving.catalog(), genre);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badField("genre", "names no genre of the catalog: " + e.getMessage());
+  /** A ranked list with whatever the catalog knows about each movie. */
+  static List<Recommended> recommended(List<Recommendation> ranked, Serving serving) {
+    List<Recommended> items = new ArrayList<>(ranked.size());
+    for (Recommendation r : ranked) {
+      MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
+      items.add(
+          new Recommended(
+              movie.movie(), movie.title(), movie.genres(), r.score(), r.predictedRating()));
     }
+    return items;
   }
 
   private void rating(Context ctx) {
@@ -159,12 +151,5 @@ final class UserEndpoints {
       }
     }
     ctx.json(new Ratings(user, "model", rated.size(), rated));
-  }
-
-  /** The {@code top} parameter, at most the number of movies the model can rank. */
-  static int top(Context ctx, Model model) {
-    int movies = model.movies().size();
-    return Params.queryInt(
-        ctx, "top", Math.min(10, movies), 1, movies, " (the movies the model knows)");
   }
 }
