@@ -8,6 +8,7 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.NicelyResynchronizingAjaxController;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.MovieRating;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 
@@ -150,6 +152,51 @@ class WebPageTest {
 
     assertThat(text(page, "user-error")).contains("Type a user id");
     assertThat(items(page, "recommended")).isEmpty();
+  }
+
+  @Test
+  void newUser_ratesFoundMovies_seesTheLibrarysFoldInList() throws Exception {
+    HtmlPage page = open();
+    page.<HtmlInput>getHtmlElementById("movie-query").type("film <2");
+    page.getHtmlElementById("search-movies").click();
+    browser.waitForBackgroundJavaScript(10_000);
+    List<DomElement> found = items(page, "found");
+    assertThat(found).hasSize(8);
+    assertThat(found.get(0).getTextContent()).contains("Film <2> & Co (1992)");
+
+    ((HtmlElement) found.get(0).getElementsByTagName("button").get(0)).click();
+    ((HtmlElement) found.get(1).getElementsByTagName("button").get(0)).click();
+    ((HtmlElement) found.get(1).getElementsByTagName("button").get(0)).click();
+    List<DomElement> mine = items(page, "my-ratings");
+    assertThat(mine).as("each movie once").hasSize(2);
+    ((HtmlSelect) mine.get(0).getElementsByTagName("select").get(0))
+        .setSelectedAttribute("5", true);
+    ((HtmlSelect) mine.get(1).getElementsByTagName("select").get(0))
+        .setSelectedAttribute("1", true);
+    page.getHtmlElementById("recommend-me").click();
+    browser.waitForBackgroundJavaScript(10_000);
+
+    int first = Integer.parseInt(found.get(0).getAttribute("data-movie"));
+    int second = Integer.parseInt(found.get(1).getAttribute("data-movie"));
+    List<Recommendation> expected =
+        library
+            .foldIn(List.of(new MovieRating(first, 5), new MovieRating(second, 1)))
+            .recommend(10);
+    assertThat(text(page, "for-me-heading")).isEqualTo("For you, from 2 ratings");
+    assertThat(items(page, "for-me"))
+        .extracting(item -> item.getAttribute("data-movie"))
+        .containsExactlyElementsOf(
+            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
+  }
+
+  @Test
+  void newUser_withoutRatings_isAskedForOne() throws Exception {
+    HtmlPage page = open();
+
+    page.getHtmlElementById("recommend-me").click();
+    browser.waitForBackgroundJavaScript(10_000);
+
+    assertThat(text(page, "new-user-error")).contains("Rate at least one movie");
   }
 
   @Test
