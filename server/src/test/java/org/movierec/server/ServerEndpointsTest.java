@@ -225,6 +225,12 @@ class ServerEndpointsTest {
     assertThat(json.get("cold_start").textValue()).isEqualTo("fallback");
     assertThat(json.get("config").get("bias_reg_user").textValue()).isEqualTo("15");
     assertThat(json.get("training").get("epochs_run").intValue()).isEqualTo(1);
+    assertThat(json.get("data_fingerprint").textValue())
+        .isEqualTo(library.info().trainedFrom().orElseThrow().dataSha256())
+        .hasSize(64);
+    assertThat(json.get("training_ratings").longValue()).isEqualTo(TestModels.data().size());
+    assertThat(java.time.Instant.parse(json.get("trained_at").textValue()))
+        .isBefore(java.time.Instant.now());
   }
 
   @Test
