@@ -190,6 +190,36 @@ class WebPageTest {
   }
 
   @Test
+  void address_namingAUserAndRatings_opensBothViews() throws Exception {
+    int user = TestModels.user(3);
+    int first = TestModels.movie(1);
+    int second = TestModels.movie(2);
+    HtmlPage page =
+        browser.getPage(
+            running.uri("/").toString()
+                + "#user="
+                + user
+                + "&rate="
+                + first
+                + ":5,"
+                + second
+                + ":2");
+    browser.waitForBackgroundJavaScript(10_000);
+
+    assertThat(text(page, "recommended-heading")).isEqualTo("Recommended for user " + user);
+    assertThat(items(page, "recommended")).hasSize(10);
+    assertThat(items(page, "my-ratings")).hasSize(2);
+    List<Recommendation> expected =
+        library
+            .foldIn(List.of(new MovieRating(first, 5), new MovieRating(second, 2)))
+            .recommend(10);
+    assertThat(items(page, "for-me"))
+        .extracting(item -> item.getAttribute("data-movie"))
+        .containsExactlyElementsOf(
+            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
+  }
+
+  @Test
   void newUser_withoutRatings_isAskedForOne() throws Exception {
     HtmlPage page = open();
 
