@@ -164,11 +164,11 @@ final class LoadtestCommand extends BaseCommand {
           spec.commandLine(),
           "--threads must be in 1..256, --duration in 1..600, --max-requests >= 1");
     }
-    if (mix.size() != 3
+    if (mix.size() != 4
         || mix.stream().anyMatch(w -> w < 0)
         || mix.stream().mapToInt(w -> w).sum() == 0) {
       throw new ParameterException(
-          spec.commandLine(), "--mix takes three weights >= 0, not all 0, e.g. 5,4,1");
+          spec.commandLine(), "--mix takes four weights >= 0, not all 0, e.g. 5,4,1,1");
     }
     if (top < 1 || reloadEvery < 0) {
       throw new ParameterException(
