@@ -4,6 +4,7 @@ import java.util.List;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.testbackend.ForwardingModel;
 
 /** A model that fails inside every recommendation, as a broken engine would. */
 final class FailingModel extends ForwardingModel {

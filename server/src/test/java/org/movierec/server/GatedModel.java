@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.testbackend.ForwardingModel;
 
 /**
  * A model whose recommendations wait at a gate until the test opens it, to hold a request in flight

@@ -2,19 +2,18 @@ package org.movierec.server;
 
 import java.util.Optional;
 import org.movierec.core.file.ModelFile;
-import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.MovieVectors;
-import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.testbackend.MeanBiasTestModel;
 import org.movierec.server.model.ModelFileLoader;
 
 /**
- * A model over a saved model file's state that scores by the bias estimate and has fixed movie
- * vectors, so that the server's similar-movies endpoint can be compared with the library without a
- * neural backend.
+ * Core's bias-estimate test model over a saved model file's state, with fixed movie vectors, so
+ * that the server's similar-movies endpoint can be compared with the library without a neural
+ * backend.
  */
-final class VectorTestModel extends ScoringModel {
+final class VectorTestModel extends MeanBiasTestModel {
 
   private final MovieVectors vectors;
 
@@ -36,24 +35,7 @@ final class VectorTestModel extends ScoringModel {
   }
 
   @Override
-  protected void scoreKnown(int[] denseUsers, int[] denseMovies, int count, float[] out) {
-    for (int i = 0; i < count; i++) {
-      out[i] = state().biases().estimate(denseUsers[i], denseMovies[i]);
-    }
-  }
-
-  @Override
   protected Optional<MovieVectors> movieVectors() {
     return Optional.of(vectors);
-  }
-
-  @Override
-  protected void writeBackendSections(ModelFileWriter out) {
-    // Nothing beyond the shared state.
-  }
-
-  @Override
-  public void close() {
-    // Holds no resources.
   }
 }

@@ -121,10 +121,7 @@ class WebPageTest {
                 .setCount(10)
                 .optFilter(MovieFilter.genre(TestModels.data().catalog(), "Action"))
                 .build());
-    assertThat(items(page, "recommended"))
-        .extracting(item -> item.getAttribute("data-movie"))
-        .containsExactlyElementsOf(
-            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
+    assertListsExactly(page, "recommended", expected);
     assertThat(items(page, "recommended"))
         .isNotEmpty()
         .allSatisfy(item -> assertThat(item.getTextContent()).endsWith("Action"));
@@ -183,10 +180,7 @@ class WebPageTest {
             .foldIn(List.of(new MovieRating(first, 5), new MovieRating(second, 1)))
             .recommend(10);
     assertThat(text(page, "for-me-heading")).isEqualTo("For you, from 2 ratings");
-    assertThat(items(page, "for-me"))
-        .extracting(item -> item.getAttribute("data-movie"))
-        .containsExactlyElementsOf(
-            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
+    assertListsExactly(page, "for-me", expected);
   }
 
   @Test
@@ -213,10 +207,7 @@ class WebPageTest {
         library
             .foldIn(List.of(new MovieRating(first, 5), new MovieRating(second, 2)))
             .recommend(10);
-    assertThat(items(page, "for-me"))
-        .extracting(item -> item.getAttribute("data-movie"))
-        .containsExactlyElementsOf(
-            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
+    assertListsExactly(page, "for-me", expected);
   }
 
   @Test
@@ -245,6 +236,15 @@ class WebPageTest {
     HtmlPage page = browser.getPage(running.uri("/").toURL());
     browser.waitForBackgroundJavaScript(10_000);
     return page;
+  }
+
+  /** The list shows exactly the library's movies, in its order. */
+  private static void assertListsExactly(
+      HtmlPage page, String listId, List<Recommendation> expected) {
+    assertThat(items(page, listId))
+        .extracting(item -> item.getAttribute("data-movie"))
+        .containsExactlyElementsOf(
+            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
   }
 
   private static String text(HtmlPage page, String id) {
