@@ -21,13 +21,6 @@ public class UnknownIdException extends RuntimeException {
     this.rawId = rawId;
   }
 
-  /** An error naming the kind of id and the raw id, with advice for the situation at hand. */
-  public UnknownIdException(String kind, int rawId, String advice) {
-    super(kind + " " + rawId + " does not appear in the model's training data; " + advice);
-    this.kind = kind;
-    this.rawId = rawId;
-  }
-
   /** The kind of id that was unknown, {@code user} or {@code movie}, e.g. to name a field. */
   public String kind() {
     return kind;
@@ -36,5 +29,12 @@ public class UnknownIdException extends RuntimeException {
   /** The raw id that was unknown. */
   public int rawId() {
     return rawId;
+  }
+
+  /** An error naming the kind of id and the raw id, with advice for the situation at hand. */
+  public UnknownIdException(String kind, int rawId, String advice) {
+    super(kind + " " + rawId + " does not appear in the model's training data; " + advice);
+    this.kind = kind;
+    this.rawId = rawId;
   }
 }
