@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.movierec.core.testdata.SharedDatasets;
 
 class CvCommandTest {
 
@@ -73,11 +73,7 @@ class CvCommandTest {
 
   @Test
   void cvPredefined_onMl100k_baselineLandsNearThePublishedRmse() throws IOException {
-    Path ml100k =
-        Path.of(System.getProperty("movierec.shared.dir", "../../shared"), "datasets", "ml-100k");
-    Assumptions.assumeTrue(
-        Files.isRegularFile(ml100k.resolve("u1.base")),
-        "ml-100k not found at " + ml100k.toAbsolutePath() + "; skipping the real-data check");
+    Path ml100k = SharedDatasets.ml100k();
     Path config = dir.resolve("baseline.properties");
     Files.writeString(config, "backend = baseline\n");
     CliRun run =

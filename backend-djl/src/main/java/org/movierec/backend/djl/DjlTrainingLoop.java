@@ -107,13 +107,14 @@ final class DjlTrainingLoop {
     try (DjlOptimizer optimizer = new DjlOptimizer(network, config)) {
       for (int epoch = 1; epoch <= epochs; epoch++) {
         double learningRate = config.learningRateAt(epoch - 1);
+        // The epoch's time includes its shuffle and gather, as PyTorch loops' timers do.
+        long epochStart = System.nanoTime();
         Shuffle.inPlace(order, random);
         for (int i = 0; i < n; i++) {
           shuffled.users()[i] = users[order[i]];
           shuffled.movies()[i] = movies[order[i]];
           shuffled.ratings()[i] = ratings[order[i]];
         }
-        long epochStart = System.nanoTime();
         double lossSum = runEpoch(epoch, batches, optimizer, learningRate, shuffled);
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
         trainSeconds += epochSeconds;

@@ -160,8 +160,20 @@ public final class TrainingConfig {
    * nearest known key for a typo and where to find them all.
    */
   public static String unknownKeyMessage(String written) {
+    return unknownKeyMessage(written, List.of());
+  }
+
+  /**
+   * The message for an unknown key name where a command also takes keys of its own, such as the
+   * server's: the nearest key is looked for among both.
+   */
+  public static String unknownKeyMessage(String written, List<ConfigKey<?>> commandKeys) {
     String normalized = written.strip().replace('-', '_');
-    String nearest = KeySuggestions.nearest(normalized, Keys.ALL.stream().map(ConfigKey::name));
+    String nearest =
+        KeySuggestions.nearest(
+            normalized,
+            java.util.stream.Stream.concat(Keys.ALL.stream(), commandKeys.stream())
+                .map(ConfigKey::name));
     return "unknown configuration key '"
         + written.strip()
         + "'"

@@ -65,6 +65,36 @@ public interface Model extends Recommender, AutoCloseable {
    */
   int[] ratedMovies(int rawUserId);
 
+  /**
+   * Fits a user the model never trained on to a few of their ratings, without retraining and
+   * without changing the model (fold-in): the result predicts and recommends like a trained user
+   * and never recommends the movies given. Takes milliseconds; safe to call from many threads.
+   * Ratings of movies the model does not know cannot inform the fit; with none it knows, the user
+   * is the model's average new user.
+   *
+   * @throws IllegalArgumentException naming the movie when a movie is rated twice or a rating lies
+   *     outside the model's scale
+   */
+  FoldedUser foldIn(List<MovieRating> ratings);
+
+  /**
+   * The movies most like a given one by the model's learned movie vectors (cosine similarity), best
+   * first, never the movie itself, among those the request admits ("because you watched").
+   *
+   * @throws UnknownIdException when the model does not know the movie
+   * @throws UnsupportedByModelException when the backend learns no movie vectors (the bias
+   *     baseline)
+   */
+  List<SimilarMovie> similarMovies(int rawMovieId, RecommendRequest request);
+
+  /**
+   * The {@code count} movies most like a given one; see {@link #similarMovies(int,
+   * RecommendRequest)}.
+   */
+  default List<SimilarMovie> similarMovies(int rawMovieId, int count) {
+    return similarMovies(rawMovieId, RecommendRequest.top(count));
+  }
+
   /** Tells whether the user was in the training data. */
   default boolean knowsUser(int rawUserId) {
     return users().contains(rawUserId);

@@ -34,12 +34,16 @@ import org.movierec.core.eval.RatingEvaluator;
 import org.movierec.core.eval.RatingMetrics;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.MovieFilter;
 import org.movierec.core.model.MoviePopularity;
+import org.movierec.core.model.MovieRating;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.SimilarMovie;
 import org.movierec.core.model.UnknownIdException;
+import org.movierec.core.model.UnsupportedByModelException;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.spi.BackendRegistry;
 import org.movierec.core.spi.RuntimeOptions;
@@ -49,9 +53,9 @@ import org.movierec.core.spi.RuntimeOptions;
  * SyntheticRatings}: learn, survive a save and load, stay on the rating scale, honour the
  * cold-start policy, recommend unseen movies best first by the raw score (never by the clipped
  * one), bound lists by the catalog, honour a request's exclusions, filter and popularity floor,
- * know each movie's training popularity, answer the same from many threads, and close twice without
- * harm. A backend runs it by extending this class with its provider and a configuration that trains
- * 1500 ratings in a few seconds.
+ * know each movie's training popularity, fold in new users, find similar movies or say it cannot,
+ * answer the same from many threads, and close twice without harm. A backend runs it by extending
+ * this class with its provider and a configuration that trains 1500 ratings in a few seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ModelContractTest {
@@ -307,6 +311,106 @@ public abstract class ModelContractTest {
   }
 
   @Test
+  void foldIn_eachUsersTrainingRatings_predictsTheirTestRatingsBetterThanColdStart() {
+    Map<Integer, List<MovieRating>> given = ratingsByUser(data.train());
+    RatingDataset test = data.test();
+    double foldedSquares = 0;
+    double coldSquares = 0;
+    Map<Integer, FoldedUser> folded = new HashMap<>();
+    for (int row = 0; row < test.size(); row++) {
+      int user = test.rawUserId(row);
+      int movie = test.rawMovieId(row);
+      FoldedUser newUser = folded.computeIfAbsent(user, u -> model.foldIn(given.get(u)));
+      double foldedError = newUser.predict(movie) - test.rating(row);
+      double coldError = model.predict(SyntheticRatings.UNKNOWN_USER, movie) - test.rating(row);
+      foldedSquares += foldedError * foldedError;
+      coldSquares += coldError * coldError;
+    }
+    double foldedRmse = Math.sqrt(foldedSquares / test.size());
+    double coldRmse = Math.sqrt(coldSquares / test.size());
+    assertThat(foldedRmse)
+        .as("fold-in RMSE against the cold-start fallback's %s", coldRmse)
+        .isLessThan(coldRmse);
+  }
+
+  @Test
+  void foldIn_recommend_leavesOutTheGivenMoviesAndRanksByRawScore() {
+    int user = SyntheticRatings.rawUser(9);
+    List<MovieRating> given = ratingsByUser(data.train()).get(user);
+    FoldedUser newUser = model.foldIn(given);
+
+    List<Recommendation> all = newUser.recommend(SyntheticRatings.MOVIES);
+
+    assertThat(newUser.fittedRatings()).isEqualTo(given.size());
+    assertThat(all).hasSize(SyntheticRatings.MOVIES - given.size());
+    assertThat(all)
+        .extracting(Recommendation::rawMovieId)
+        .doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(given.stream().map(MovieRating::rawMovieId).toList());
+    for (int i = 0; i < all.size(); i++) {
+      Recommendation current = all.get(i);
+      assertThat(current.predictedRating()).isEqualTo(model.scale().clip(current.score()));
+      assertThat(current.predictedRating())
+          .isCloseTo(newUser.predict(current.rawMovieId()), within(SAME_SCORE));
+      if (i > 0) {
+        assertThat(all.get(i - 1).score()).isGreaterThanOrEqualTo(current.score());
+      }
+    }
+    assertThat(newUser.recommend(5)).isEqualTo(all.subList(0, 5));
+    assertThat(model.foldIn(given).recommend(5))
+        .as("fold-in is deterministic")
+        .isEqualTo(all.subList(0, 5));
+  }
+
+  @Test
+  void foldIn_badRatings_namesTheMovie() {
+    int movie = SyntheticRatings.rawMovie(3);
+    assertThatThrownBy(
+            () -> model.foldIn(List.of(new MovieRating(movie, 4), new MovieRating(movie, 2))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(movie))
+        .hasMessageContaining("twice");
+    assertThatThrownBy(() -> model.foldIn(List.of(new MovieRating(movie, 9))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(movie))
+        .hasMessageContaining("scale");
+  }
+
+  @Test
+  void foldIn_onlyUnknownMovies_isTheAverageNewUser() {
+    FoldedUser stranger = model.foldIn(List.of(new MovieRating(SyntheticRatings.UNKNOWN_MOVIE, 5)));
+
+    assertThat(stranger.fittedRatings()).isZero();
+    assertThat(stranger.recommend(SyntheticRatings.MOVIES)).hasSize(SyntheticRatings.MOVIES);
+    assertThat(stranger.recommend(3)).isEqualTo(model.foldIn(List.of()).recommend(3));
+  }
+
+  @Test
+  void similarMovies_eitherRanksByCosineWithoutTheMovieOrSaysTheBackendCannot() {
+    int movie = SyntheticRatings.rawMovie(4);
+    List<SimilarMovie> similar;
+    try {
+      similar = model.similarMovies(movie, SyntheticRatings.MOVIES);
+    } catch (UnsupportedByModelException e) {
+      assertThat(e).hasMessageContaining(model.info().backend());
+      return;
+    }
+    assertThat(similar).hasSize(SyntheticRatings.MOVIES - 1);
+    assertThat(similar).extracting(SimilarMovie::rawMovieId).doesNotContain(movie);
+    for (int i = 0; i < similar.size(); i++) {
+      assertThat(similar.get(i).similarity()).isBetween(-1.0001f, 1.0001f);
+      if (i > 0) {
+        assertThat(similar.get(i - 1).similarity())
+            .isGreaterThanOrEqualTo(similar.get(i).similarity());
+      }
+    }
+    assertThat(model.similarMovies(movie, 3)).isEqualTo(similar.subList(0, 3));
+    assertThatThrownBy(() -> model.similarMovies(SyntheticRatings.UNKNOWN_MOVIE, 3))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining(String.valueOf(SyntheticRatings.UNKNOWN_MOVIE));
+  }
+
+  @Test
   void close_calledTwice_isHarmless(@TempDir Path dir) throws IOException {
     Model loaded = provider().load(ModelFile.read(saved(dir)), runtime(ColdStartPolicy.FALLBACK));
 
@@ -368,6 +472,16 @@ public abstract class ModelContractTest {
         }
       }
     }
+  }
+
+  private static Map<Integer, List<MovieRating>> ratingsByUser(RatingDataset ratings) {
+    Map<Integer, List<MovieRating>> byUser = new HashMap<>();
+    for (int row = 0; row < ratings.size(); row++) {
+      byUser
+          .computeIfAbsent(ratings.rawUserId(row), user -> new ArrayList<>())
+          .add(new MovieRating(ratings.rawMovieId(row), ratings.rating(row)));
+    }
+    return byUser;
   }
 
   private Set<Integer> trainingMoviesOf(int rawUser) {

@@ -24,9 +24,12 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.contract.ModelContractTest;
 import org.movierec.core.contract.SyntheticRatings;
 import org.movierec.core.contract.TrainerContractTest;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieRating;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.SimilarMovie;
 import org.movierec.core.spi.BackendProvider;
 
 /**
@@ -57,6 +60,15 @@ class ContractTestsCatchDefectsTest {
             "predict_unknownIdsUnderFallback_answersWithTheBiasEstimateOfTheTrainingRatings"),
         Arguments.of(
             NotLearning.class, "heldOutRmse_syntheticRatings_isWellBelowTheGlobalMeanPredictors"),
+        Arguments.of(
+            FoldInIgnoresRatings.class,
+            "foldIn_eachUsersTrainingRatings_predictsTheirTestRatingsBetterThanColdStart"),
+        Arguments.of(
+            FoldInRecommendsGivenMovies.class,
+            "foldIn_recommend_leavesOutTheGivenMoviesAndRanksByRawScore"),
+        Arguments.of(
+            SimilarListsTheMovieItself.class,
+            "similarMovies_eitherRanksByCosineWithoutTheMovieOrSaysTheBackendCannot"),
         Arguments.of(SecondCloseThrows.class, "close_calledTwice_isHarmless"),
         Arguments.of(SecondCloseThrowsTrainer.class, "close_trainedModelTwice_isHarmless"),
         Arguments.of(Nondeterministic.class, "train_sameConfigTwice_givesIdenticalPredictions"),
@@ -301,6 +313,78 @@ class ContractTestsCatchDefectsTest {
                   float[] predictions = delegate.predict(rawUserIds, rawMovieIds);
                   Arrays.fill(predictions, 3f);
                   return predictions;
+                }
+              });
+    }
+  }
+
+  static class FoldInIgnoresRatings extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public FoldedUser foldIn(List<MovieRating> ratings) {
+                  return delegate.foldIn(List.of());
+                }
+              });
+    }
+  }
+
+  static class FoldInRecommendsGivenMovies extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public FoldedUser foldIn(List<MovieRating> ratings) {
+                  FoldedUser fitted = delegate.foldIn(ratings);
+                  FoldedUser blank = delegate.foldIn(List.of());
+                  return new FoldedUser() {
+                    @Override
+                    public List<MovieRating> ratings() {
+                      return fitted.ratings();
+                    }
+
+                    @Override
+                    public int fittedRatings() {
+                      return fitted.fittedRatings();
+                    }
+
+                    @Override
+                    public float[] predict(int[] rawMovieIds) {
+                      return blank.predict(rawMovieIds);
+                    }
+
+                    @Override
+                    public List<Recommendation> recommend(RecommendRequest request) {
+                      return blank.recommend(request);
+                    }
+                  };
+                }
+              });
+    }
+  }
+
+  /** A movie vector backend whose similar movies start with the movie asked about. */
+  static class SimilarListsTheMovieItself extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<SimilarMovie> similarMovies(int rawMovieId, RecommendRequest request) {
+                  List<SimilarMovie> list = new ArrayList<>();
+                  list.add(new SimilarMovie(rawMovieId, 1f));
+                  for (int movie : movies().rawIds()) {
+                    if (movie != rawMovieId && list.size() < request.count()) {
+                      list.add(new SimilarMovie(movie, 0f));
+                    }
+                  }
+                  return list;
                 }
               });
     }
