@@ -34,5 +34,7 @@ public class UnknownIdException extends RuntimeException {
   /** An error naming the kind of id and the raw id, with advice for the situation at hand. */
   public UnknownIdException(String kind, int rawId, String advice) {
     super(kind + " " + rawId + " does not appear in the model's training data; " + advice);
+    this.kind = kind;
+    this.rawId = rawId;
   }
 }
