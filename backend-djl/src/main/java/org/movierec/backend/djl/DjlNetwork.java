@@ -12,7 +12,8 @@ import org.movierec.model.NetworkSpec;
 /**
  * A {@link NetworkSpec} realized as DJL {@link NDArray}s: embedding lookups, concatenation, then
  * each dense layer and its declared activation. Owns one {@link NDManager} holding the parameters;
- * close it to free them.
+ * close it to free them. A network may hold the dense layers alone, when lazy training keeps the
+ * embedding tables on the JVM ({@link #createLayers}).
  */
 final class DjlNetwork implements AutoCloseable {
 
@@ -21,12 +22,23 @@ final class DjlNetwork implements AutoCloseable {
 
   private final DjlLayout layout;
   private final NDManager manager;
-  private final List<NDArray> parameters;
 
-  private DjlNetwork(DjlLayout layout, NDManager manager, List<NDArray> parameters) {
+  /** By slot; null for a slot this network does not hold. */
+  private final NDArray[] arrays;
+
+  private final List<NDArray> present;
+
+  private DjlNetwork(DjlLayout layout, NDManager manager, NDArray[] arrays) {
     this.layout = layout;
     this.manager = manager;
-    this.parameters = List.copyOf(parameters);
+    this.arrays = arrays;
+    List<NDArray> held = new ArrayList<>();
+    for (NDArray array : arrays) {
+      if (array != null) {
+        held.add(array);
+      }
+    }
+    this.present = List.copyOf(held);
   }
 
   /**
@@ -44,18 +56,36 @@ final class DjlNetwork implements AutoCloseable {
               + spec.name()
               + "'");
     }
+    return create(parent, values, trainable, true);
+  }
+
+  /**
+   * Copies the dense layers' parameters, trainable, into NDArrays under a new sub-manager of {@code
+   * parent}; the embedding tables stay out. Such a network runs {@link #forwardLayers} only.
+   */
+  static DjlNetwork createLayers(NDManager parent, DjlParameters values) {
+    return create(parent, values, true, false);
+  }
+
+  private static DjlNetwork create(
+      NDManager parent, DjlParameters values, boolean trainable, boolean withTables) {
+    DjlLayout layout = values.layout();
     NDManager manager = parent.newSubManager();
     try {
-      List<NDArray> arrays = new ArrayList<>();
-      for (DjlParameters.Tensor tensor : values.tensors()) {
+      NDArray[] arrays = new NDArray[layout.size()];
+      for (int slot = 0; slot < layout.size(); slot++) {
+        if (!withTables && layout.isEmbedding(slot)) {
+          continue;
+        }
+        DjlParameters.Tensor tensor = values.get(slot);
         NDArray array = manager.create(tensor.values(), shapeOf(tensor.shape()));
         array.setName(tensor.name());
         if (trainable) {
           array.setRequiresGradient(true);
         }
-        arrays.add(array);
+        arrays[slot] = array;
       }
-      return new DjlNetwork(values.layout(), manager, arrays);
+      return new DjlNetwork(layout, manager, arrays);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -72,9 +102,23 @@ final class DjlNetwork implements AutoCloseable {
     return layout;
   }
 
-  /** The parameter arrays in the layout's slot order. */
+  /** Tells whether this network holds a slot's parameters. */
+  boolean holds(int slot) {
+    return arrays[slot] != null;
+  }
+
+  /**
+   * The parameter array of a slot.
+   *
+   * @throws IllegalStateException when this network does not hold that slot
+   */
+  NDArray parameter(int slot) {
+    return require(arrays, slot);
+  }
+
+  /** The parameter arrays this network holds, in the layout's slot order. */
   List<NDArray> parameters() {
-    return parameters;
+    return present;
   }
 
   /** The manager that owns the parameters. */
@@ -87,25 +131,46 @@ final class DjlNetwork implements AutoCloseable {
    * array, and the result, belongs to the manager of {@code users}.
    */
   NDArray forward(NDArray users, NDArray movies) {
-    return forward(users, movies, parameters);
+    return forward(users, movies, arrays);
   }
 
-  /** The forward pass over the given parameter arrays (e.g. detached copies). */
-  private NDArray forward(NDArray users, NDArray movies, List<NDArray> weights) {
-    NDArray userTable = weights.get(layout.userEmbedding());
-    NDArray movieTable = weights.get(layout.movieEmbedding());
+  /**
+   * The dense layers applied to concatenated embeddings {@code [batch, inputWidth]}: the predicted
+   * ratings {@code [batch, 1]}, in the manager of {@code input}.
+   */
+  NDArray forwardLayers(NDArray input) {
+    return forwardLayers(input, arrays);
+  }
+
+  /** The forward pass over the given parameter arrays (e.g. detached copies), by slot. */
+  private NDArray forward(NDArray users, NDArray movies, NDArray[] weights) {
+    NDArray userTable = require(weights, layout.userEmbedding());
+    NDArray movieTable = require(weights, layout.movieEmbedding());
     NDArray userVectors =
         users.getNDArrayInternal().embedding(users, userTable, SparseFormat.DENSE).head();
     NDArray movieVectors =
         movies.getNDArrayInternal().embedding(movies, movieTable, SparseFormat.DENSE).head();
-    NDArray x = userVectors.concat(movieVectors, 1);
+    return forwardLayers(userVectors.concat(movieVectors, 1), weights);
+  }
+
+  private NDArray forwardLayers(NDArray input, NDArray[] weights) {
+    NDArray x = input;
     for (int layer = 0; layer < layout.layers(); layer++) {
-      NDArray weight = weights.get(layout.weight(layer));
-      NDArray bias = weights.get(layout.bias(layer));
+      NDArray weight = weights[layout.weight(layer)];
+      NDArray bias = weights[layout.bias(layer)];
       x = x.getNDArrayInternal().linear(x, weight, bias).head();
       x = activate(x, layout.spec().layers().get(layer).activation());
     }
     return x;
+  }
+
+  private NDArray require(NDArray[] weights, int slot) {
+    NDArray array = weights[slot];
+    if (array == null) {
+      throw new IllegalStateException(
+          layout.slot(slot) + " is not held by this network: lazy training keeps it on the JVM");
+    }
+    return array;
   }
 
   /**
@@ -116,11 +181,12 @@ final class DjlNetwork implements AutoCloseable {
   float[] predict(int[] users, int[] movies) {
     float[] out = new float[users.length];
     try (NDManager scope = manager.newSubManager()) {
-      List<NDArray> detached = new ArrayList<>(parameters.size());
-      for (NDArray parameter : parameters) {
-        NDArray copy = parameter.stopGradient();
-        copy.attach(scope);
-        detached.add(copy);
+      NDArray[] detached = new NDArray[arrays.length];
+      for (int slot = 0; slot < arrays.length; slot++) {
+        if (arrays[slot] != null) {
+          detached[slot] = arrays[slot].stopGradient();
+          detached[slot].attach(scope);
+        }
       }
       for (int start = 0; start < users.length; start += PREDICT_CHUNK) {
         int length = Math.min(PREDICT_CHUNK, users.length - start);
@@ -135,14 +201,17 @@ final class DjlNetwork implements AutoCloseable {
     return out;
   }
 
-  /** Copies the current parameter values to the JVM. */
+  /**
+   * Copies the current parameter values to the JVM.
+   *
+   * @throws IllegalStateException when this network holds the dense layers only
+   */
   DjlParameters snapshot() {
-    List<DjlParameters.Tensor> tensors = new ArrayList<>(parameters.size());
+    List<DjlParameters.Tensor> tensors = new ArrayList<>(layout.size());
     for (int slot = 0; slot < layout.size(); slot++) {
       DjlLayout.Slot shape = layout.slot(slot);
       tensors.add(
-          new DjlParameters.Tensor(
-              shape.name(), shape.shape(), parameters.get(slot).toFloatArray()));
+          new DjlParameters.Tensor(shape.name(), shape.shape(), parameter(slot).toFloatArray()));
     }
     return new DjlParameters(layout, tensors);
   }

@@ -36,20 +36,30 @@ final class DjlOptimizer implements AutoCloseable {
   private long step;
 
   /**
-   * An optimizer over a network's parameters, keeping its state under a sub-manager of the
-   * network's manager.
+   * An optimizer over the parameters a network holds (without its embedding tables when lazy
+   * training keeps them on the JVM), keeping its state under a sub-manager of the network's
+   * manager.
    */
   DjlOptimizer(DjlNetwork network, TrainingConfig config) {
     this.kind = config.optimizer();
-    this.parameters = network.parameters();
     this.beta1 = config.get(Keys.ADAM_BETA1);
     this.beta2 = config.get(Keys.ADAM_BETA2);
     this.epsilon = config.get(Keys.ADAM_EPSILON);
     DjlLayout layout = network.layout();
-    this.weightDecay = new float[parameters.size()];
-    for (int slot = 0; slot < weightDecay.length; slot++) {
-      weightDecay[slot] =
-          (float) (layout.isEmbedding(slot) ? config.embeddingWeightDecay() : config.weightDecay());
+    List<NDArray> held = new ArrayList<>();
+    List<Float> decays = new ArrayList<>();
+    for (int slot = 0; slot < layout.size(); slot++) {
+      if (network.holds(slot)) {
+        held.add(network.parameter(slot));
+        decays.add(
+            (float)
+                (layout.isEmbedding(slot) ? config.embeddingWeightDecay() : config.weightDecay()));
+      }
+    }
+    this.parameters = List.copyOf(held);
+    this.weightDecay = new float[decays.size()];
+    for (int i = 0; i < weightDecay.length; i++) {
+      weightDecay[i] = decays.get(i);
     }
     this.stateManager = network.manager().newSubManager();
     if (kind == OptimizerKind.ADAM) {

@@ -67,10 +67,11 @@ public final class DjlTrainer implements Trainer {
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
       int batches = (compact.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
-          "training network '{}' ({} parameters) with {} on {} ({} intra-op threads): {} ratings,"
-              + " {} validation, {} epochs of {} batches",
+          "training network '{}' ({} parameters, {} embedding updates) with {} on {} ({} intra-op"
+              + " threads): {} ratings, {} validation, {} epochs of {} batches",
           spec.name(),
           initial.count(),
+          config.embeddingOptimizer().name().toLowerCase(java.util.Locale.ROOT),
           engineName,
           device,
           config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
@@ -106,8 +107,8 @@ public final class DjlTrainer implements Trainer {
                   spec,
                   parameters);
       try (NDManager root = engine.newBaseManager(device);
-          DjlNetwork network = DjlNetwork.create(root, spec, initial, true)) {
-        result = new DjlTrainingLoop(network, data, config, listener, maker).run();
+          DjlTrainingStep step = DjlTrainingStep.create(root, initial, config)) {
+        result = new DjlTrainingLoop(step, data, config, listener, maker).run();
       }
     } finally {
       ONE_AT_A_TIME.unlock();
