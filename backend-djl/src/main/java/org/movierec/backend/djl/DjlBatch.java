@@ -38,6 +38,11 @@ final class DjlBatch {
     size = length;
   }
 
+  /** The most pairs a batch can hold. */
+  int capacity() {
+    return users.length;
+  }
+
   /** The number of pairs. */
   int size() {
     return size;

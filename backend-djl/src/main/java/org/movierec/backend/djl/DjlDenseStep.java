@@ -20,9 +20,10 @@ final class DjlDenseStep implements DjlTrainingStep {
   private final DjlNetwork network;
   private final DjlOptimizer optimizer;
   private final LossKind loss;
+  private final DjlPipeline pipeline;
 
   /** A trainable copy of the initial parameters under {@code root}. */
-  DjlDenseStep(NDManager root, DjlParameters initial, TrainingConfig config) {
+  DjlDenseStep(NDManager root, DjlParameters initial, TrainingConfig config, DjlPipeline pipeline) {
     this.network = DjlNetwork.create(root, initial.layout().spec(), initial, true);
     try {
       this.optimizer = new DjlOptimizer(network, config);
@@ -31,6 +32,12 @@ final class DjlDenseStep implements DjlTrainingStep {
       throw e;
     }
     this.loss = config.loss();
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public DjlPipeline pipeline() {
+    return pipeline;
   }
 
   @Override
@@ -39,7 +46,8 @@ final class DjlDenseStep implements DjlTrainingStep {
   }
 
   @Override
-  public float train(GradientCollector collector, DjlBatch batch, double learningRate) {
+  public float train(
+      GradientCollector collector, DjlBatch batch, DjlBatch next, double learningRate) {
     try (NDManager scope = network.manager().newSubManager()) {
       int length = batch.size();
       Shape shape = new Shape(length);

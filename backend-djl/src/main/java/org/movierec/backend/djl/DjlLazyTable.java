@@ -1,5 +1,6 @@
 package org.movierec.backend.djl;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -90,9 +91,9 @@ final class DjlLazyTable {
    * Copies the rows of a batch into a row-major input matrix: row {@code indices[p]} goes to {@code
    * input[p * width + offset ...]}.
    */
-  void gather(int[] indices, int count, float[] input, int width, int offset) {
+  void gather(int[] indices, int count, FloatBuffer input, int width, int offset) {
     for (int p = 0; p < count; p++) {
-      System.arraycopy(values, indices[p] * dim, input, p * width + offset, dim);
+      input.put(p * width + offset, values, indices[p] * dim, dim);
     }
   }
 

@@ -106,8 +106,12 @@ public final class DjlTrainer implements Trainer {
                   config.coldStart(),
                   spec,
                   parameters);
-      try (NDManager root = engine.newBaseManager(device);
-          DjlTrainingStep step = DjlTrainingStep.create(root, initial, config)) {
+      try (DjlPipeline pipeline =
+              config.threads() == 1
+                  ? DjlPipeline.inline()
+                  : DjlPipeline.background("movierec-training-helper");
+          NDManager root = engine.newBaseManager(device);
+          DjlTrainingStep step = DjlTrainingStep.create(root, initial, config, pipeline)) {
         result = new DjlTrainingLoop(step, data, config, listener, maker).run();
       }
     } finally {

@@ -85,7 +85,9 @@ final class DjlTrainingLoop {
     int checkpointEvery = config.get(Keys.CHECKPOINT_EVERY);
     boolean validating = data.validationSize() > 0;
     int[] order = identity(n);
-    DjlBatch batch = new DjlBatch(Math.min(batchSize, n));
+    DjlBatch[] buffers = {
+      new DjlBatch(Math.min(batchSize, n)), new DjlBatch(Math.min(batchSize, n))
+    };
     Random random = new Random(config.seed() ^ SHUFFLE_SALT);
     List<EpochReport> history = new ArrayList<>();
     DjlParameters best = null;
@@ -97,7 +99,7 @@ final class DjlTrainingLoop {
       double learningRate = config.learningRateAt(epoch - 1);
       long epochStart = System.nanoTime();
       shuffle(order, random);
-      double lossSum = runEpoch(epoch, batches, learningRate, order, batch);
+      double lossSum = runEpoch(epoch, batches, learningRate, order, buffers);
       double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
       trainSeconds += epochSeconds;
       double rmse = validating ? validationRmse(train.scale()) : Double.NaN;
@@ -155,23 +157,30 @@ final class DjlTrainingLoop {
     return new Result(maker.make(best, summary), summary);
   }
 
-  /** One pass over the ratings in the shuffled order; returns the sum of the batch losses. */
+  /**
+   * One pass over the ratings in the shuffled order; returns the sum of the batch losses. While the
+   * step trains on one batch, the pipeline fills the other buffer with the next.
+   */
   private double runEpoch(
-      int epoch, int batches, double learningRate, int[] order, DjlBatch batchPairs) {
-    ColumnarRatings train = data.train();
-    int n = order.length;
-    int batchSize = config.batchSize();
+      int epoch, int batches, double learningRate, int[] order, DjlBatch[] buffers) {
+    DjlBatch current = buffers[0];
+    DjlBatch next = buffers[1];
+    fill(current, order, 1);
     double lossSum = 0;
     try (GradientCollector collector = step.newGradientCollector()) {
       for (int batch = 1; batch <= batches; batch++) {
         if (listener.stopRequested()) {
           throw TrainingStoppedException.beforeBatch(epoch, config.epochs(), batch, batches);
         }
-        int start = (batch - 1) * batchSize;
-        batchPairs.fill(train, order, start, Math.min(batchSize, n - start));
+        boolean last = batch == batches;
+        DjlBatch following = last ? null : next;
+        int followingNumber = batch + 1;
         float loss;
         try {
-          loss = step.train(collector, batchPairs, learningRate);
+          DjlPipeline.Pending filled =
+              step.pipeline().submit(() -> fill(following, order, followingNumber));
+          loss = step.train(collector, current, following, learningRate);
+          filled.join();
         } catch (RuntimeException e) {
           throw new TrainingException(
               "the engine failed in epoch "
@@ -189,9 +198,19 @@ final class DjlTrainingLoop {
         }
         lossSum += loss;
         listener.onBatchEnd(epoch, batch, batches, loss);
+        next = current;
+        current = following;
       }
     }
     return lossSum;
+  }
+
+  /** Fills a buffer with the pairs of a one-based batch number; nothing for a null buffer. */
+  private void fill(DjlBatch buffer, int[] order, int batch) {
+    if (buffer != null) {
+      int start = (batch - 1) * config.batchSize();
+      buffer.fill(data.train(), order, start, Math.min(config.batchSize(), order.length - start));
+    }
   }
 
   private TrainingException diverged(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class DjlLazyTableTest {
     DjlLazyTable table = new DjlLazyTable(ROWS, DIM, values.clone(), true);
     float[] input = new float[3 * WIDTH];
 
-    table.gather(new int[] {2, 0, 2}, 3, input, WIDTH, OFFSET);
+    table.gather(new int[] {2, 0, 2}, 3, FloatBuffer.wrap(input), WIDTH, OFFSET);
 
     int[] rows = {2, 0, 2};
     for (int p = 0; p < rows.length; p++) {

@@ -81,6 +81,14 @@ class DjlTrainerTest {
   }
 
   @Test
+  void train_lazyWithAndWithoutHelperThread_bitIdenticalParameters() {
+    TrainingConfig.Builder lazy = quick().set("seed", "7").set("embedding_optimizer", "lazy");
+    DjlModel oneThread = (DjlModel) new DjlTrainer().train(ALL, lazy.set("threads", "1").build());
+    DjlModel helper = (DjlModel) new DjlTrainer().train(ALL, lazy.set("threads", "0").build());
+    assertThat(helper.parameters().sameAs(oneThread.parameters())).isTrue();
+  }
+
+  @Test
   void train_otherSeed_otherParameters() {
     DjlModel first = (DjlModel) new DjlTrainer().train(ALL, quick().set("seed", "1").build());
     DjlModel second = (DjlModel) new DjlTrainer().train(ALL, quick().set("seed", "2").build());
