@@ -42,7 +42,7 @@ final class DjlDenseStep implements DjlTrainingStep {
 
   @Override
   public GradientCollector newGradientCollector() {
-    return network.manager().getEngine().newGradientCollector();
+    return network.newGradientCollector();
   }
 
   @Override

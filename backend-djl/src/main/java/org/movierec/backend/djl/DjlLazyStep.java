@@ -89,7 +89,7 @@ final class DjlLazyStep implements DjlTrainingStep {
 
   @Override
   public GradientCollector newGradientCollector() {
-    return layers.manager().getEngine().newGradientCollector();
+    return layers.newGradientCollector();
   }
 
   @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import org.movierec.model.Activation;
@@ -49,6 +50,12 @@ final class DjlNetwork implements AutoCloseable {
 
   /** By slot, where a dense slot starts in the flat layer array; -1 for the tables. */
   private final int[] offsets;
+
+  /**
+   * Views of the flat layer array by slot, kept while a gradient collector from {@link
+   * #newGradientCollector} is open; null otherwise.
+   */
+  private NDArray[] trainingViews;
 
   private DjlNetwork(DjlLayout layout, NDManager manager, Weights weights, int[] offsets) {
     this.layout = layout;
@@ -154,6 +161,41 @@ final class DjlNetwork implements AutoCloseable {
   }
 
   /**
+   * Starts recording gradients, typically for an epoch. While the collector is open, forward passes
+   * reuse one set of views of the flat layer array instead of taking new ones per batch (twelve
+   * engine calls per batch for the seed network); the views carry no saved tensors, so each
+   * backward pass still reaches the flat array through them.
+   */
+  GradientCollector newGradientCollector() {
+    GradientCollector collector = manager.getEngine().newGradientCollector();
+    NDManager viewScope = manager.newSubManager();
+    NDArray[] views = new NDArray[layout.size()];
+    for (int layer = 0; layer < layout.layers(); layer++) {
+      views[layout.weight(layer)] = view(weights.layers(), layout.weight(layer), viewScope);
+      views[layout.bias(layer)] = view(weights.layers(), layout.bias(layer), viewScope);
+    }
+    trainingViews = views;
+    return new GradientCollector() {
+      @Override
+      public void backward(NDArray target) {
+        collector.backward(target);
+      }
+
+      @Override
+      public void zeroGradients() {
+        collector.zeroGradients();
+      }
+
+      @Override
+      public void close() {
+        trainingViews = null;
+        viewScope.close();
+        collector.close();
+      }
+    };
+  }
+
+  /**
    * The predicted ratings {@code [batch, 1]} for index arrays {@code [batch]}; every intermediate
    * array, and the result, belongs to the manager of {@code users}.
    */
@@ -167,6 +209,14 @@ final class DjlNetwork implements AutoCloseable {
    */
   NDArray forwardLayers(NDArray input) {
     return forwardLayers(input, weights.layers());
+  }
+
+  /** The weight or bias of a slot for a forward pass, owned by {@code scope} unless cached. */
+  private NDArray layerParameter(NDArray layers, int slot, NDManager scope) {
+    if (trainingViews != null && layers == weights.layers()) {
+      return trainingViews[slot];
+    }
+    return view(layers, slot, scope);
   }
 
   private NDArray forward(NDArray users, NDArray movies, Weights from) {
@@ -185,8 +235,8 @@ final class DjlNetwork implements AutoCloseable {
     NDManager scope = input.getManager();
     NDArray x = input;
     for (int layer = 0; layer < layout.layers(); layer++) {
-      NDArray weight = view(layers, layout.weight(layer), scope);
-      NDArray bias = view(layers, layout.bias(layer), scope);
+      NDArray weight = layerParameter(layers, layout.weight(layer), scope);
+      NDArray bias = layerParameter(layers, layout.bias(layer), scope);
       x = x.getNDArrayInternal().linear(x, weight, bias).head();
       x = activate(x, layout.spec().layers().get(layer).activation());
     }

@@ -18,10 +18,11 @@ import org.movierec.model.Presets;
 /**
  * Training cost against the width of the embedding tables, in the form of {@code
  * wide_reference.py}: the seed network on uniformly random (user, movie, rating) triples over a
- * given number of users and movies, timed per epoch (shuffle included), with the training thread's
- * CPU time per rating beside the wall time, so figures stay comparable on a loaded machine.
- * Arguments: {@code USERS MOVIES RATINGS [EPOCHS=1] [key=value ...]}, the keys applied over the
- * {@code seed} preset (e.g. {@code embedding_optimizer=lazy batch_size=1024 threads=2}).
+ * given number of users and movies, timed per epoch (shuffle included), with the CPU time per
+ * rating of the training thread and of the whole process beside the wall time, since on a loaded
+ * machine the CPU times stay comparable when wall times do not. Arguments: {@code USERS MOVIES
+ * RATINGS [EPOCHS=1] [key=value ...]}, the keys applied over the {@code seed} preset (e.g. {@code
+ * embedding_optimizer=lazy batch_size=1024 threads=2}).
  */
 public final class WideTrainingBench {
 
@@ -42,22 +43,33 @@ public final class WideTrainingBench {
     TrainingConfig config = builder.build();
     ColumnarRatings data = randomRatings(users, movies, ratings, 1);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long[] cpuAtEpochStart = {threads.getCurrentThreadCpuTime()};
+    com.sun.management.OperatingSystemMXBean system =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long[] cpuAtEpochStart = {0, 0};
     TrainingListener progress =
         new TrainingListener() {
           @Override
+          public void onTrainingStart(TrainingStart start) {
+            cpuAtEpochStart[0] = threads.getCurrentThreadCpuTime();
+            cpuAtEpochStart[1] = system.getProcessCpuTime();
+          }
+
+          @Override
           public void onEpochEnd(EpochReport report) {
             long cpu = threads.getCurrentThreadCpuTime();
+            long processCpu = system.getProcessCpuTime();
             System.out.printf(
                 Locale.ROOT,
-                "epoch %d loss %.4f epoch_s %.2f ratings_per_s %.0f train_thread_cpu_us_per_rating"
-                    + " %.2f%n",
+                "epoch %d loss %.4f epoch_s %.2f ratings_per_s %.0f cpu_us_per_rating: training"
+                    + " thread %.2f, process %.2f%n",
                 report.epoch(),
                 report.trainLoss(),
                 report.epochSeconds(),
                 report.samplesPerSecond(),
-                (cpu - cpuAtEpochStart[0]) / 1e3 / report.samples());
+                (cpu - cpuAtEpochStart[0]) / 1e3 / report.samples(),
+                (processCpu - cpuAtEpochStart[1]) / 1e3 / report.samples());
             cpuAtEpochStart[0] = cpu;
+            cpuAtEpochStart[1] = processCpu;
           }
         };
     System.out.printf(
