@@ -2,6 +2,7 @@ package org.movierec.app.backend;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.Model;
 import org.movierec.core.spi.BackendRegistry;
 import org.movierec.core.spi.RuntimeOptions;
@@ -24,6 +25,16 @@ public final class ModelLoader {
    * @throws IOException when the file cannot be read
    */
   public Model load(Path file) throws IOException {
+    return registry.load(file, options);
+  }
+
+  /**
+   * Loads a model file already read and verified; the caller closes the model.
+   *
+   * @throws org.movierec.core.file.ModelFileException when its sections are broken or its backend
+   *     is missing
+   */
+  public Model load(ModelFile file) {
     return registry.load(file, options);
   }
 }

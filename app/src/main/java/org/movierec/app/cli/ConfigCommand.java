@@ -1,6 +1,8 @@
 package org.movierec.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.movierec.app.config.ConfigResolver;
 import org.movierec.app.config.EffectiveConfig;
 import org.movierec.core.config.ConfigKey;
@@ -8,6 +10,7 @@ import org.movierec.core.config.Keys;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.model.Preset;
 import org.movierec.model.Presets;
+import org.movierec.server.ServerKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,22 +57,31 @@ final class ConfigCommand extends BaseCommand {
   }
 
   private static void printKeys(PrintWriter out) {
-    int width = Keys.ALL.stream().mapToInt(key -> key.name().length()).max().orElse(0);
+    List<ConfigKey<?>> all = new ArrayList<>(Keys.ALL);
+    all.addAll(ServerKeys.ALL);
+    int width = all.stream().mapToInt(key -> key.name().length()).max().orElse(0);
     int defaults =
-        Keys.ALL.stream().mapToInt(key -> key.format(key.defaultValue()).length()).max().orElse(0);
+        all.stream().mapToInt(key -> key.format(key.defaultValue()).length()).max().orElse(0);
     out.printf("%-" + width + "s  %-" + defaults + "s  %s%n", "key", "default", "description");
-    for (ConfigKey<?> key : Keys.ALL) {
+    printKeys(out, Keys.ALL, width, defaults);
+    out.println();
+    out.println("keys of movierec serve (same file and --set; never stored in a model file):");
+    printKeys(out, ServerKeys.ALL, width, defaults);
+    out.println();
+    out.println("presets (--preset NAME):");
+    for (Preset preset : Presets.all()) {
+      out.printf("  %-8s %s%n", preset.name(), preset.description());
+    }
+  }
+
+  private static void printKeys(PrintWriter out, List<ConfigKey<?>> keys, int width, int defaults) {
+    for (ConfigKey<?> key : keys) {
       out.printf(
           "%-" + width + "s  %-" + defaults + "s  %s (%s)%n",
           key.name(),
           key.format(key.defaultValue()),
           key.description(),
           key.allowed());
-    }
-    out.println();
-    out.println("presets (--preset NAME):");
-    for (Preset preset : Presets.all()) {
-      out.printf("  %-8s %s%n", preset.name(), preset.description());
     }
   }
 }

@@ -25,6 +25,7 @@ import org.movierec.core.eval.EvaluationOptions;
 import org.movierec.core.eval.Evaluator;
 import org.movierec.core.eval.Fold;
 import org.movierec.core.eval.FoldResult;
+import org.movierec.core.eval.RankingMeans;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.training.TrainingListener;
 import picocli.CommandLine.ArgGroup;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Option;
     description = {
       "Cross-validate the configured backend: train a fresh model per fold on that fold's"
           + " training ratings only, measure it on the fold's test ratings, and print each fold"
-          + " and the mean and standard deviation, next to the bias baseline on the same folds.",
+          + " and the mean and standard deviation, next to the bias baseline on the same folds;"
+          + " the ranking means stand next to the popularity baseline's (most-rated and"
+          + " best-rated movies of each fold's training ratings).",
       "Folds are dealt at random (--folds K, the default 5, seeded by the seed key) or read from"
           + " the dataset's own files (--predefined: ml-100k's u1..u5)."
     },
@@ -172,14 +175,16 @@ final class CvCommand extends DataCommand {
         Arrays.stream(baseline).average().orElse(Double.NaN));
     out.printf(
         Locale.ROOT,
-        "ranking means: precision %.4f  recall %.4f  NDCG %.4f  MAP %.4f  hit rate %.4f"
-            + "  coverage %.4f%n",
-        result.meanPrecision(),
-        result.meanRecall(),
-        result.meanNdcg(),
-        result.meanMap(),
-        result.meanHitRate(),
-        result.meanCoverage());
+        "ranking means at k=%d, next to the popularity baseline's on the same folds:%n",
+        result.evaluation().k());
+    RankingTable.print(
+        out,
+        RankingTable.rows(
+            "backend " + result.backend(),
+            RankingMeans.of(folds.stream().map(fold -> fold.metrics().ranking()).toList()),
+            result.meanMostRated(),
+            result.meanBestRated(),
+            folds.get(0).metrics().popularity().priorRatings()));
     out.flush();
   }
 
@@ -201,6 +206,7 @@ final class CvCommand extends DataCommand {
                 new MetricsRow(
                     "bias baseline",
                     Map.of("rmse", Arrays.stream(baselineRmse).average().orElse(Double.NaN))))
+            .optMetrics(new MetricsRow("most rated", Map.of("ndcg", result.meanMostRated().ndcg())))
             .optFoldRmse(label, result.folds().stream().mapToDouble(FoldResult::rmse).toArray())
             .optFoldRmse("bias baseline", baselineRmse)
             .build();

@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
       "Measure a saved model on test ratings: RMSE and MAE over all test pairs, with pairs whose"
           + " user or movie the model never saw also measured apart, and precision, recall, NDCG,"
           + " MAP, hit rate and coverage of each test user's top-k list of unseen movies.",
+      "The same lists of the popularity baseline, from the model's own training ratings, are"
+          + " measured alongside: the most-rated movies, and the best-rated ones with each movie's"
+          + " mean shrunk toward the global mean as if it had 10 more ratings there.",
       "With cold_start=error, a test pair the model cannot answer is an error."
     },
     footerHeading = "%nExamples:%n",
@@ -105,17 +108,11 @@ final class EvaluateCommand extends DataCommand {
         rating.coldRmse());
     out.printf(
         Locale.ROOT,
-        "top-%d lists of %,d users, relevant from %.1f: precision %.4f  recall %.4f  NDCG %.4f"
-            + "  MAP %.4f  hit rate %.4f  coverage %.4f%n",
+        "top-%d lists of %,d users, relevant from %.1f, next to the popularity baseline's:%n",
         ranking.k(),
         ranking.users(),
-        ranking.relevanceThreshold(),
-        ranking.precision(),
-        ranking.recall(),
-        ranking.ndcg(),
-        ranking.map(),
-        ranking.hitRate(),
-        ranking.coverage());
+        ranking.relevanceThreshold());
+    RankingTable.print(out, RankingTable.rows("model", ranking, report.popularity()));
     out.flush();
   }
 }

@@ -25,18 +25,22 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       RecommendCommand.class,
       CvCommand.class,
+      TuneCommand.class,
       ConfigCommand.class,
       StatsCommand.class,
       SplitCommand.class,
       GenerateCommand.class,
       DownloadCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ServeCommand.class,
+      LoadtestCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec",
       "  movierec train --data ml-100k --preset seed --model seed.mrec",
       "  movierec recommend --model seed.mrec --user 196 --data ml-100k",
+      "  movierec serve --model seed.mrec --data ml-100k",
       "  movierec config --keys"
     })
 final class MovieRecCommand implements Runnable {

@@ -86,6 +86,7 @@ final class RecommendCommand extends DataCommand {
       item.put(
           "title",
           catalog.find(recommendation.rawMovieId()).map(MovieInfo::displayTitle).orElse(null));
+      item.put("score", recommendation.score());
       item.put("predicted_rating", recommendation.predictedRating());
       items.add(item);
     }
@@ -107,16 +108,20 @@ final class RecommendCommand extends DataCommand {
     printRanked(out, ranked, catalog);
   }
 
-  /** Prints a numbered list of recommendations with titles when the catalog has them. */
+  /**
+   * Prints a numbered list of recommendations with titles when the catalog has them: the predicted
+   * rating on the scale, then the raw score the list is ranked by.
+   */
   static void printRanked(
       java.io.PrintWriter out, List<Recommendation> ranked, MovieCatalog catalog) {
     int rank = 1;
     for (Recommendation recommendation : ranked) {
       out.printf(
           Locale.ROOT,
-          "%3d. %.2f  movie %-6d %s%n",
+          "%3d. %.2f  score %6.3f  movie %-6d %s%n",
           rank++,
           recommendation.predictedRating(),
+          recommendation.score(),
           recommendation.rawMovieId(),
           catalog.find(recommendation.rawMovieId()).map(MovieInfo::displayTitle).orElse(""));
     }

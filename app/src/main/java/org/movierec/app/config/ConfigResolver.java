@@ -3,6 +3,7 @@ package org.movierec.app.config;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,20 @@ public final class ConfigResolver {
    * @throws IOException when the config file exists but cannot be read
    */
   public static EffectiveConfig resolve(ConfigRequest request) throws IOException {
-    Layering layering = new Layering();
+    return resolve(request, List.of()).effective();
+  }
+
+  /**
+   * The effective configuration of a command that also takes keys of its own, such as {@code
+   * movierec serve} with the server's keys: those are accepted in every layer, checked, and come
+   * back apart from the training configuration, so that they never reach a model file.
+   *
+   * @throws ConfigException listing every problem with where it was written
+   * @throws IOException when the config file exists but cannot be read
+   */
+  public static CommandConfig resolve(ConfigRequest request, List<ConfigKey<?>> commandKeys)
+      throws IOException {
+    Layering layering = new Layering(commandKeys);
     if (request.preset().isPresent()) {
       Preset preset = findPreset(request.preset().get());
       for (ConfigKey<?> key : Keys.ALL) {
@@ -62,7 +76,8 @@ public final class ConfigResolver {
       throw new ConfigException(String.join("; ", layering.problems));
     }
     try {
-      return new EffectiveConfig(layering.builder.build(), layering.origins);
+      return new CommandConfig(
+          new EffectiveConfig(layering.builder.build(), layering.origins), layering.commandValues);
     } catch (ConfigException e) {
       throw new ConfigException(whereWritten(e.getMessage(), layering.origins));
     }
@@ -112,24 +127,29 @@ public final class ConfigResolver {
     private final TrainingConfig.Builder builder = TrainingConfig.builder();
     private final Map<String, String> origins = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<ConfigKey<?>> commandKeys;
+    private final Map<ConfigKey<?>, Object> commandValues = new LinkedHashMap<>();
+
+    Layering(List<ConfigKey<?>> commandKeys) {
+      this.commandKeys = List.copyOf(commandKeys);
+    }
 
     void apply(String rawName, String value, String where) {
       String name = rawName.strip().replace('-', '_');
+      Optional<ConfigKey<?>> commandKey =
+          commandKeys.stream().filter(key -> key.name().equals(name)).findFirst();
       Optional<ConfigKey<?>> key = TrainingConfig.findKey(name);
-      if (key.isEmpty()) {
-        String nearest = KeySuggestions.nearest(name, Keys.ALL.stream().map(ConfigKey::name));
-        problems.add(
-            where
-                + ": unknown configuration key '"
-                + rawName.strip()
-                + "'"
-                + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-                + " (movierec config --keys lists them all)");
+      if (key.isEmpty() && commandKey.isEmpty()) {
+        problems.add(where + ": " + TrainingConfig.unknownKeyMessage(rawName.strip(), commandKeys));
         return;
       }
       try {
-        set(key.get(), value);
-        origins.put(key.get().name(), where);
+        if (commandKey.isPresent()) {
+          commandValues.put(commandKey.get(), commandKey.get().parse(value));
+        } else {
+          set(key.get(), value);
+        }
+        origins.put(name, where);
       } catch (ConfigException e) {
         problems.add(where + ": " + e.getMessage());
       }

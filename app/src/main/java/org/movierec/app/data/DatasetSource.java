@@ -44,6 +44,15 @@ public interface DatasetSource {
   List<Fold> predefinedFolds(Path directory) throws IOException;
 
   /**
+   * The training files of a directory's predefined folds in fold order, such as ml-100k's {@code
+   * u1.base} to {@code u5.base}, for work that must not see the test files; empty when the path is
+   * not a directory with predefined folds.
+   *
+   * @throws IOException when the directory cannot be listed
+   */
+  List<Path> predefinedTrainingFiles(Path directory) throws IOException;
+
+  /**
    * The embedded sample dataset with what was read, the same on every call; generated into the
    * cache directory on first use.
    *

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -52,16 +53,11 @@ final class MovieLensSource implements DatasetSource {
   @Override
   public List<Fold> predefinedFolds(Path directory) throws IOException {
     List<Fold> folds = new ArrayList<>();
-    for (String name : DatasetReader.predefinedSplits(directory)) {
-      Matcher fold = FOLD_NAME.matcher(name);
-      if (fold.matches()) {
-        SplitReadResult result = DatasetReader.readPredefinedSplit(directory, name, options);
-        reportSkipped(result.trainReport());
-        reportSkipped(result.testReport());
-        folds.add(
-            new Fold(
-                Integer.parseInt(fold.group(1)), result.split().train(), result.split().test()));
-      }
+    for (String name : foldNames(directory)) {
+      SplitReadResult result = DatasetReader.readPredefinedSplit(directory, name, options);
+      reportSkipped(result.trainReport());
+      reportSkipped(result.testReport());
+      folds.add(new Fold(foldNumber(name), result.split().train(), result.split().test()));
     }
     if (folds.isEmpty()) {
       throw new NoSuchFileException(
@@ -70,6 +66,27 @@ final class MovieLensSource implements DatasetSource {
           "no predefined folds (u1.base, u1.test, ...) in " + directory + "; use --folds K");
     }
     return List.copyOf(folds);
+  }
+
+  @Override
+  public List<Path> predefinedTrainingFiles(Path directory) throws IOException {
+    return foldNames(directory).stream().map(name -> directory.resolve(name + ".base")).toList();
+  }
+
+  /** The names of the numbered predefined folds, {@code u1}, {@code u2}, ..., in fold order. */
+  private static List<String> foldNames(Path directory) throws IOException {
+    return DatasetReader.predefinedSplits(directory).stream()
+        .filter(name -> FOLD_NAME.matcher(name).matches())
+        .sorted(Comparator.comparingInt(MovieLensSource::foldNumber))
+        .toList();
+  }
+
+  private static int foldNumber(String name) {
+    Matcher fold = FOLD_NAME.matcher(name);
+    if (!fold.matches()) {
+      throw new IllegalArgumentException(name + " is not a numbered fold such as u1");
+    }
+    return Integer.parseInt(fold.group(1));
   }
 
   @Override

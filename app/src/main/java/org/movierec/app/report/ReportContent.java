@@ -19,6 +19,10 @@ import org.movierec.core.training.EpochReport;
  * @param predicted predicted ratings of test pairs, for the distribution plot
  * @param actual true ratings of the same pairs
  * @param foldRmse per-fold test RMSE by label, for the cross-validation plot
+ * @param trialScores each search trial's validation RMSE in trial order ({@code NaN} for a failed
+ *     one), for the search plot
+ * @param scatters each searched numeric key's values against the trial scores
+ * @param tables free tables, such as a search's trials, after the metrics
  */
 public record ReportContent(
     String title,
@@ -28,7 +32,10 @@ public record ReportContent(
     List<EpochReport> history,
     float[] predicted,
     float[] actual,
-    Map<String, double[]> foldRmse) {
+    Map<String, double[]> foldRmse,
+    double[] trialScores,
+    List<ParameterScatter> scatters,
+    List<ReportTable> tables) {
 
   /** Copies the collections and checks that the rating series pair up. */
   public ReportContent {
@@ -44,6 +51,9 @@ public record ReportContent(
           predicted.length + " predicted ratings but " + actual.length + " true ratings");
     }
     foldRmse = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(foldRmse));
+    trialScores = trialScores.clone();
+    scatters = List.copyOf(scatters);
+    tables = List.copyOf(tables);
   }
 
   /** A builder; the title is required, every other part optional. */
@@ -61,6 +71,9 @@ public record ReportContent(
     private float[] predicted = new float[0];
     private float[] actual = new float[0];
     private final Map<String, double[]> foldRmse = new LinkedHashMap<>();
+    private double[] trialScores = new double[0];
+    private final List<ParameterScatter> scatters = new ArrayList<>();
+    private final List<ReportTable> tables = new ArrayList<>();
 
     private Builder(String title) {
       this.title = title;
@@ -103,10 +116,38 @@ public record ReportContent(
       return this;
     }
 
+    /** Sets the validation RMSE of each search trial, in trial order. */
+    public Builder optTrialScores(double[] scores) {
+      trialScores = scores.clone();
+      return this;
+    }
+
+    /** Adds a plot of the trial scores against one searched key. */
+    public Builder optScatter(ParameterScatter scatter) {
+      scatters.add(scatter);
+      return this;
+    }
+
+    /** Adds a free table after the metrics. */
+    public Builder optTable(ReportTable table) {
+      tables.add(table);
+      return this;
+    }
+
     /** The report content. */
     public ReportContent build() {
       return new ReportContent(
-          title, configuration, dataSummary, metrics, history, predicted, actual, foldRmse);
+          title,
+          configuration,
+          dataSummary,
+          metrics,
+          history,
+          predicted,
+          actual,
+          foldRmse,
+          trialScores,
+          scatters,
+          tables);
     }
   }
 }

@@ -10,7 +10,9 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.movierec.core.training.EpochReport;
 
 /** Draws a report's plots with XChart and encodes them as PNG. */
@@ -19,6 +21,7 @@ final class ReportPlots {
   static final String TRAINING = "training.png";
   static final String DISTRIBUTION = "ratings.png";
   static final String FOLDS = "folds.png";
+  static final String TRIALS = "trials.png";
 
   private static final int WIDTH = 800;
   private static final int HEIGHT = 500;
@@ -103,6 +106,65 @@ final class ReportPlots {
           }
           chart.addSeries(label, folds, rmse);
         });
+    return png(chart);
+  }
+
+  /** Each trial's validation RMSE and the best so far, in trial order; failed trials are gaps. */
+  byte[] trials(double[] scores) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title("Search: validation RMSE per trial")
+            .xAxisTitle("trial")
+            .yAxisTitle("validation RMSE")
+            .build();
+    List<Double> trials = new ArrayList<>();
+    List<Double> finished = new ArrayList<>();
+    List<Double> bestSoFar = new ArrayList<>();
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < scores.length; i++) {
+      if (Double.isFinite(scores[i])) {
+        best = Math.min(best, scores[i]);
+        trials.add(i + 1.0);
+        finished.add(scores[i]);
+        bestSoFar.add(best);
+      }
+    }
+    if (!trials.isEmpty()) {
+      chart
+          .addSeries("trial", trials, finished)
+          .setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      chart
+          .addSeries("best so far", trials, bestSoFar)
+          .setXYSeriesRenderStyle(XYSeriesRenderStyle.Step)
+          .setMarker(SeriesMarkers.NONE);
+    }
+    return png(chart);
+  }
+
+  /** The trials' validation RMSE against one searched key's value. */
+  byte[] scatter(ParameterScatter scatter) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title("Search: validation RMSE against " + scatter.key())
+            .xAxisTitle(scatter.key() + (scatter.logScale() ? " (log scale)" : ""))
+            .yAxisTitle("validation RMSE")
+            .build();
+    chart.getStyler().setXAxisLogarithmic(scatter.logScale());
+    List<Double> values = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    for (int i = 0; i < scatter.values().length; i++) {
+      if (Double.isFinite(scatter.scores()[i])) {
+        values.add(scatter.values()[i]);
+        scores.add(scatter.scores()[i]);
+      }
+    }
+    if (!values.isEmpty()) {
+      chart.addSeries("trial", values, scores).setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+    }
     return png(chart);
   }
 

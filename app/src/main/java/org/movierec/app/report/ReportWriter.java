@@ -32,6 +32,9 @@ public final class ReportWriter {
     page.append("# ").append(content.title()).append("\n\n");
     table(page, "Data", "fact", "value", content.dataSummary());
     metricsTable(page, content.metrics());
+    for (ReportTable table : content.tables()) {
+      freeTable(page, table);
+    }
     List<String> images = new ArrayList<>();
     if (!content.history().isEmpty()) {
       images.add(
@@ -47,6 +50,13 @@ public final class ReportWriter {
     }
     if (!content.foldRmse().isEmpty()) {
       images.add(writePlot(directory, ReportPlots.FOLDS, plots.folds(content.foldRmse()), written));
+    }
+    if (content.trialScores().length > 0) {
+      images.add(
+          writePlot(directory, ReportPlots.TRIALS, plots.trials(content.trialScores()), written));
+    }
+    for (ParameterScatter scatter : content.scatters()) {
+      images.add(writePlot(directory, scatter.fileName(), plots.scatter(scatter), written));
     }
     if (!images.isEmpty()) {
       page.append("## Plots\n\n");
@@ -78,6 +88,20 @@ public final class ReportWriter {
     page.append("| ").append(left).append(" | ").append(right).append(" |\n|---|---|\n");
     rows.forEach(
         (key, value) -> page.append("| ").append(key).append(" | ").append(value).append(" |\n"));
+    page.append('\n');
+  }
+
+  private static void freeTable(StringBuilder page, ReportTable table) {
+    page.append("## ").append(table.heading()).append("\n\n|");
+    table.columns().forEach(column -> page.append(' ').append(column).append(" |"));
+    page.append("\n|");
+    table.columns().forEach(column -> page.append("---|"));
+    page.append('\n');
+    for (List<String> row : table.rows()) {
+      page.append('|');
+      row.forEach(cell -> page.append(' ').append(cell).append(" |"));
+      page.append('\n');
+    }
     page.append('\n');
   }
 

@@ -11,7 +11,6 @@ import org.movierec.core.data.RatingsBuilder;
 import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.TrainingSummary;
@@ -26,11 +25,8 @@ class LoadTestTest {
       }
     }
     ColumnarRatings data = builder.build();
-    return new TrainedState(
-        data.users(),
-        data.movies(),
-        data.scale(),
-        RatedItems.of(data),
+    return TrainedState.of(
+        data,
         Biases.fit(data, 5, 5, 5),
         new ModelInfo(
             "test",

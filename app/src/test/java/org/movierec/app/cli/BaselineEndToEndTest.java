@@ -199,13 +199,26 @@ class BaselineEndToEndTest {
     assertThat(rating.get("mae").asDouble()).isLessThan(rating.get("rmse").asDouble());
     assertThat(json.get("ranking").get("k").asInt()).isEqualTo(5);
     assertThat(json.get("ranking").has("ndcg")).isTrue();
+    JsonNode popularity = json.get("popularity");
+    assertThat(popularity.get("prior_ratings").asDouble()).isEqualTo(10.0);
+    for (String kind : new String[] {"most_rated", "best_rated"}) {
+      assertThat(popularity.get(kind).get("k").asInt()).as(kind).isEqualTo(5);
+      assertThat(popularity.get(kind).get("users").asInt())
+          .as(kind)
+          .isEqualTo(json.get("ranking").get("users").asInt());
+      assertThat(popularity.get(kind).get("ndcg").asDouble()).as(kind).isBetween(0.0, 1.0);
+    }
   }
 
   @Test
   void evaluateHuman_printsRatingAndRankingLines() {
     CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", "sample");
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("RMSE", "MAE", "precision", "NDCG", "coverage");
+    assertThat(run.out())
+        .contains("RMSE", "MAE", "precision", "NDCG", "coverage")
+        .containsPattern("\n  model +0\\.\\d{4} ")
+        .containsPattern("\n  most rated +0\\.\\d{4} ")
+        .containsPattern("\n  best rated \\(prior 10\\) +0\\.\\d{4} ");
   }
 
   @Test

@@ -12,7 +12,6 @@ import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.spi.BackendProvider;
@@ -54,11 +53,8 @@ public final class ConstantTestBackend implements BackendProvider {
         EpochReport report = new EpochReport(1, 1, 1, Double.NaN, 0, compact.size(), 0, 0, 0);
         TrainingSummary summary = new TrainingSummary(1, 1, 0, compact.size(), List.of(report));
         TrainedState state =
-            new TrainedState(
-                compact.users(),
-                compact.movies(),
-                compact.scale(),
-                RatedItems.of(compact),
+            TrainedState.of(
+                compact,
                 Biases.fit(compact, 15, 10, 1),
                 new ModelInfo(NAME, "none", "constant", config.toTextMap(), summary));
         return new ConstantModel(state, config.coldStart());

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.movierec.core.testdata.SharedDatasets;
 
 class CvCommandTest {
 
@@ -39,6 +39,10 @@ class CvCommandTest {
       assertThat(json.has(field)).as(field).isTrue();
     }
     assertThat(json.get("evaluation").get("k").asInt()).isEqualTo(5);
+    assertThat(json.get("mean_most_rated").get("ndcg").asDouble()).isBetween(0.0, 1.0);
+    assertThat(json.get("mean_best_rated").get("ndcg").asDouble()).isBetween(0.0, 1.0);
+    assertThat(json.get("folds").get(0).get("metrics").get("popularity").has("most_rated"))
+        .isTrue();
   }
 
   @Test
@@ -57,7 +61,11 @@ class CvCommandTest {
     CliRun run =
         CliRun.of("cv", "--backend", "baseline", "--folds", "2", "--report", report.toString());
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("fold", "baseline RMSE", "mean RMSE", "NDCG");
+    assertThat(run.out())
+        .contains("fold", "baseline RMSE", "mean RMSE", "NDCG")
+        .containsPattern("\n  backend baseline +0\\.\\d{4} ")
+        .containsPattern("\n  most rated +0\\.\\d{4} ")
+        .containsPattern("\n  best rated \\(prior 10\\) +0\\.\\d{4} ");
     assertThat(run.err()).contains("fold 1/2", "fold 2/2");
     assertThat(report.resolve("report.md")).exists();
     assertThat(report.resolve("folds.png")).exists();
@@ -65,11 +73,7 @@ class CvCommandTest {
 
   @Test
   void cvPredefined_onMl100k_baselineLandsNearThePublishedRmse() throws IOException {
-    Path ml100k =
-        Path.of(System.getProperty("movierec.shared.dir", "../../shared"), "datasets", "ml-100k");
-    Assumptions.assumeTrue(
-        Files.isRegularFile(ml100k.resolve("u1.base")),
-        "ml-100k not found at " + ml100k.toAbsolutePath() + "; skipping the real-data check");
+    Path ml100k = SharedDatasets.ml100k();
     Path config = dir.resolve("baseline.properties");
     Files.writeString(config, "backend = baseline\n");
     CliRun run =

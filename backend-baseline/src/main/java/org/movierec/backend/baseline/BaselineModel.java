@@ -5,6 +5,10 @@ import org.movierec.core.bias.Biases;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.FoldInFit;
+import org.movierec.core.model.FoldedUser;
+import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
@@ -12,7 +16,8 @@ import org.movierec.core.model.TrainedState;
 /**
  * A trained bias baseline: the score of a pair is {@code mean + userBias + movieBias}, clipped to
  * the rating scale. Its biases live in the shared {@link TrainedState}, so the file holds nothing
- * else.
+ * else. It learns no movie vectors, so {@link #similarMovies} answers with an {@link
+ * org.movierec.core.model.UnsupportedByModelException} that says so.
  */
 public final class BaselineModel extends ScoringModel {
 
@@ -47,9 +52,25 @@ public final class BaselineModel extends ScoringModel {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     ensureOpen();
-    return super.recommend(rawUserId, count);
+    return super.recommend(rawUserId, request);
+  }
+
+  /**
+   * Fits a new user's bias with the movie biases fixed and the regularization of training; the
+   * folded-in user is then scored as {@code mean + userBias + movieBias} like any trained one.
+   */
+  @Override
+  public FoldedUser foldIn(List<MovieRating> ratings) {
+    ensureOpen();
+    return super.foldIn(ratings);
+  }
+
+  @Override
+  protected void scoreFoldedIn(FoldInFit user, int[] denseMovies, int count, float[] out) {
+    ensureOpen();
+    super.scoreFoldedIn(user, denseMovies, count, out);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.movierec.backend.baseline;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.movierec.core.bias.Biases;
 import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.DeviceRequest;
@@ -12,12 +11,11 @@ import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.EpochReport;
+import org.movierec.core.training.HoldOut;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.Trainer;
-import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingListener.TrainingStart;
 import org.movierec.core.training.TrainingStoppedException;
@@ -26,10 +24,12 @@ import org.movierec.core.training.TrainingSummary;
 /**
  * Fits the bias baseline. It reads {@code bias_reg_user}, {@code bias_reg_movie}, {@code
  * bias_iterations}, {@code validation_fraction}, {@code seed}, {@code loss} and {@code device};
- * network keys such as {@code epochs} and {@code checkpoint_every} do not apply. The whole
- * alternating-least-squares fit is reported as one epoch of one batch, since it has no smaller unit
- * that a listener could act on: a stop requested before it starts is honoured; one requested during
- * it comes too late, since no batch is left to skip.
+ * network keys such as {@code epochs} and {@code checkpoint_every} do not apply. With {@code
+ * validation_fraction}, the biases are fitted once without the {@link HoldOut} to report an honest
+ * validation RMSE, and the model keeps biases fitted again to the whole input, which its id maps
+ * and rated items also describe. The whole alternating-least-squares fit is reported as one epoch
+ * of one batch, since it has no smaller unit that a listener could act on: a stop requested before
+ * it starts is honoured; one requested during it comes too late, since no batch is left to skip.
  */
 public final class BaselineTrainer implements Trainer {
 
@@ -50,20 +50,19 @@ public final class BaselineTrainer implements Trainer {
       throw new IllegalArgumentException(
           "cannot fit the bias baseline to an empty training set; check the data path and split");
     }
-    RatingDataset fitSet = train;
-    Optional<RatingDataset> check = validation;
-    if (validation.isEmpty() && config.validationFraction() > 0) {
-      RatingDataset[] parts = holdOut(train, config.validationFraction(), config.seed());
-      fitSet = parts[0];
-      check = Optional.of(parts[1]);
-    }
-    ColumnarRatings compact = RatingDatasets.compact(fitSet);
+    ColumnarRatings input = RatingDatasets.compact(train);
+    HoldOut holdOut =
+        HoldOut.split(
+            input, validation.isPresent() ? 0 : config.validationFraction(), config.seed());
+    ColumnarRatings fitted = holdOut.fitted();
+    Optional<RatingDataset> check =
+        holdOut.hasValidation() ? Optional.of(holdOut.validation()) : validation;
     listener.onTrainingStart(
         new TrainingStart(
             BaselineBackendProvider.NAME,
             ENGINE,
             "cpu",
-            compact.size(),
+            fitted.size(),
             check.map(RatingDataset::size).orElse(0),
             1,
             1));
@@ -71,27 +70,22 @@ public final class BaselineTrainer implements Trainer {
       throw TrainingStoppedException.beforeBatch(1, 1, 1, 1);
     }
     long start = System.nanoTime();
-    Biases biases = Biases.fit(compact, config);
+    Biases measured = Biases.fit(fitted, config);
     double seconds = (System.nanoTime() - start) / 1e9;
-    double trainRmse = biases.rmse(compact, compact);
+    double trainRmse = measured.rmse(fitted, fitted);
     double loss = config.loss() == LossKind.MSE ? trainRmse * trainRmse : trainRmse;
     listener.onBatchEnd(1, 1, 1, loss);
-    double validationRmse = check.map(ratings -> biases.rmse(compact, ratings)).orElse(Double.NaN);
+    double validationRmse = check.map(ratings -> measured.rmse(fitted, ratings)).orElse(Double.NaN);
     EpochReport report =
-        new EpochReport(1, 1, loss, validationRmse, 0, compact.size(), seconds, seconds, 0);
+        new EpochReport(1, 1, loss, validationRmse, 0, fitted.size(), seconds, seconds, 0);
     listener.onEpochEnd(report);
-    TrainingSummary summary = new TrainingSummary(1, 1, seconds, compact.size(), List.of(report));
+    TrainingSummary summary = new TrainingSummary(1, 1, seconds, fitted.size(), List.of(report));
     ModelInfo info =
         new ModelInfo(
             BaselineBackendProvider.NAME, ENGINE, describe(config), config.toTextMap(), summary);
-    TrainedState state =
-        new TrainedState(
-            compact.users(),
-            compact.movies(),
-            compact.scale(),
-            RatedItems.of(compact),
-            biases,
-            info);
+    // The hold-out only measured the fit; the model keeps biases of the whole input.
+    Biases kept = holdOut.hasValidation() ? Biases.fit(input, config) : measured;
+    TrainedState state = TrainedState.of(input, kept, info);
     listener.onTrainingEnd(summary);
     return new BaselineModel(state, config.coldStart());
   }
@@ -119,37 +113,5 @@ public final class BaselineTrainer implements Trainer {
         + ", bias_iterations="
         + config.get(Keys.BIAS_ITERATIONS)
         + ")";
-  }
-
-  /** Splits off a seeded random share of the rows as validation: {training, validation}. */
-  private static RatingDataset[] holdOut(RatingDataset data, double fraction, long seed) {
-    int n = data.size();
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = rows[i];
-      rows[i] = rows[j];
-      rows[j] = swap;
-    }
-    int validationSize = (int) Math.round(n * fraction);
-    if (validationSize == 0 || validationSize == n) {
-      throw new TrainingException(
-          "validation_fraction="
-              + fraction
-              + " leaves "
-              + (n - validationSize)
-              + " of "
-              + n
-              + " ratings for training; choose a fraction that keeps both parts non-empty");
-    }
-    int[] validationRows = java.util.Arrays.copyOfRange(rows, 0, validationSize);
-    int[] trainRows = java.util.Arrays.copyOfRange(rows, validationSize, n);
-    java.util.Arrays.sort(validationRows);
-    java.util.Arrays.sort(trainRows);
-    return new RatingDataset[] {data.select(trainRows), data.select(validationRows)};
   }
 }

@@ -12,6 +12,7 @@ import org.movierec.core.bias.Biases;
 import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.contract.SyntheticRatings;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.data.RatingScale;
@@ -20,6 +21,7 @@ import org.movierec.core.model.Model;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.UnknownIdException;
 import org.movierec.core.training.EpochReport;
+import org.movierec.core.training.HoldOut;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingSummary;
 
@@ -132,6 +134,42 @@ class BaselineTrainerTest {
     assertThat(starts.get(0).trainRatings()).isEqualTo(6);
     assertThat(starts.get(0).validationRatings()).isEqualTo(3);
     assertThat(model.info().summary().history().get(0).hasValidation()).isTrue();
+  }
+
+  @Test
+  void train_validationFraction_measuresTheSharedHoldOutAndKeepsBiasesOfTheWholeInput() {
+    ColumnarRatings input = RatingDatasets.compact(SyntheticRatings.create().train());
+    TrainingConfig config =
+        CONFIG.toBuilder().set(Keys.VALIDATION_FRACTION, 0.2).set(Keys.SEED, 9L).build();
+    HoldOut expected = HoldOut.split(input, 0.2, 9);
+    List<TrainingListener.TrainingStart> starts = new ArrayList<>();
+    List<EpochReport> reports = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onTrainingStart(TrainingStart start) {
+            starts.add(start);
+          }
+
+          @Override
+          public void onEpochEnd(EpochReport report) {
+            reports.add(report);
+          }
+        };
+
+    Model model = new BaselineTrainer().train(input, Optional.empty(), config, listener);
+
+    assertThat(starts.get(0).validationRatings()).isEqualTo(expected.validation().size());
+    assertThat(starts.get(0).trainRatings()).isEqualTo(expected.fitted().size());
+    Biases withoutHoldOut = Biases.fit(expected.fitted(), config);
+    assertThat(reports.get(0).validationRmse())
+        .isEqualTo(withoutHoldOut.rmse(expected.fitted(), expected.validation()));
+    Biases whole = Biases.fit(input, config);
+    for (int row = 0; row < input.size(); row++) {
+      assertThat(model.predict(input.rawUserId(row), input.rawMovieId(row)))
+          .isEqualTo(
+              input.scale().clip(whole.estimate(input.userIndex(row), input.movieIndex(row))));
+    }
   }
 
   @Test

@@ -1,31 +1,34 @@
 package org.movierec.backend.djl;
 
+import java.util.Arrays;
 import org.movierec.model.Activation;
 import org.movierec.model.NetworkSpec;
 
 /**
  * The network's forward pass in plain Java over immutable parameter arrays: the same mathematics as
  * the engine's, without native calls, so scoring is thread-safe by construction and cheap for the
- * small batches a recommender serves. Pairs are scored in blocks laid out feature-major, so that
- * the inner loop runs over the pairs of a block with one weight held fixed: a long, independent
- * loop the JIT turns into vector instructions. Each output still sums its inputs in index order, as
- * a per-pair loop would.
+ * small batches a recommender serves.
+ *
+ * <p>The first dense layer is split in two: {@code W·[u;m] + b = W_u·u + (W_m·m + b)}. The movie
+ * part of every movie is computed once, here, so scoring a user against the whole catalog costs one
+ * small product for the user and then, per movie, an addition and the remaining layers. Pairs are
+ * scored in blocks laid out feature-major, so that the inner loops run over the pairs of a block
+ * with one weight held fixed: long, independent loops the JIT turns into vector instructions. Both
+ * paths, pairs and catalog, perform the same floating-point operations in the same order, so a
+ * recommendation's score equals the prediction of the same pair bit for bit.
  */
 final class DjlScorer {
 
-  /** Pairs per block: long enough for vector loops, small enough to stay in the L1/L2 cache. */
-  private static final int BLOCK = 128;
+  private static final int BLOCK = DjlSplitNetwork.BLOCK;
 
   private final float[] userEmbedding;
   private final int userDim;
-  private final float[] movieEmbedding;
-  private final int movieDim;
-  private final float[][] weights;
-  private final float[][] biases;
-  private final int[] fanIns;
-  private final int[] widths;
-  private final Activation[] activations;
-  private final int maxWidth;
+  private final int movieCount;
+  private final float[] userWeights;
+  private final float[] movieSide;
+  private final int firstUnits;
+  private final Activation firstActivation;
+  private final DjlSplitNetwork.Layer[] rest;
 
   /**
    * Per-thread block buffers (input and output, feature-major), reused across calls: a single
@@ -33,104 +36,227 @@ final class DjlScorer {
    */
   private final ThreadLocal<float[][][]> scratch;
 
-  /** A scorer over a spec's parameters, which it reads but does not copy. */
-  DjlScorer(NetworkSpec spec, DjlParameters parameters) {
-    DjlLayout layout = parameters.layout();
-    this.userEmbedding = parameters.get(layout.userEmbedding()).values();
-    this.userDim = spec.userEmbedding().dim();
-    this.movieEmbedding = parameters.get(layout.movieEmbedding()).values();
-    this.movieDim = spec.movieEmbedding().dim();
-    int layers = spec.layers().size();
-    this.weights = new float[layers][];
-    this.biases = new float[layers][];
-    this.fanIns = new int[layers];
-    this.widths = new int[layers];
-    this.activations = new Activation[layers];
-    int widest = spec.inputWidth();
-    for (int layer = 0; layer < layers; layer++) {
-      widths[layer] = spec.layers().get(layer).units();
-      fanIns[layer] = spec.fanIn(layer);
-      activations[layer] = spec.layers().get(layer).activation();
-      weights[layer] = parameters.get(layout.weight(layer)).values();
-      biases[layer] = parameters.get(layout.bias(layer)).values();
-      widest = Math.max(widest, widths[layer]);
-    }
-    this.maxWidth = widest;
+  /** A scorer over a split network, which it reads but does not copy. */
+  DjlScorer(DjlSplitNetwork network) {
+    this.userEmbedding = network.userEmbedding();
+    this.userDim = network.userDim();
+    this.movieCount = network.movieCount();
+    this.userWeights = network.userWeights();
+    this.movieSide = network.movieSide();
+    this.firstUnits = network.firstUnits();
+    this.firstActivation = network.firstActivation();
+    this.rest = network.rest();
+    int maxWidth = network.maxWidth();
     this.scratch = ThreadLocal.withInitial(() -> new float[2][maxWidth][BLOCK]);
+  }
+
+  /** A scorer over a spec's parameters; see {@link DjlSplitNetwork#of}. */
+  DjlScorer(NetworkSpec spec, DjlParameters parameters) {
+    this(DjlSplitNetwork.of(spec, parameters));
+  }
+
+  /** The number of movies this scorer covers. */
+  int movieCount() {
+    return movieCount;
+  }
+
+  /** The width of a user vector. */
+  int userDim() {
+    return userDim;
   }
 
   /** Scores {@code count} pairs of dense indices into {@code out}, before clipping. */
   void score(int[] users, int[] movies, int count, float[] out) {
+    scorePairs(userEmbedding, users, movies, count, out);
+  }
+
+  /**
+   * Scores one user vector, such as a fitted new user's, against {@code count} dense movie indices
+   * into {@code out}, before clipping.
+   */
+  void score(float[] user, int[] movies, int count, float[] out) {
+    requireUserVector(user);
+    scorePairs(user, null, movies, count, out);
+  }
+
+  /** Scores a known user against every movie, {@code out[movie]} by dense index. */
+  void scoreCatalog(int denseUser, float[] out) {
+    scoreCatalog(userEmbedding, denseUser * userDim, out);
+  }
+
+  /** Scores a user vector against every movie, {@code out[movie]} by dense index. */
+  void scoreCatalog(float[] user, float[] out) {
+    requireUserVector(user);
+    scoreCatalog(user, 0, out);
+  }
+
+  private void scoreCatalog(float[] users, int userOffset, float[] out) {
+    if (out.length < movieCount) {
+      throw new IllegalArgumentException(
+          "catalog output holds " + out.length + " scores, needs " + movieCount);
+    }
+    float[][][] buffers = scratch.get();
+    float[][] input = buffers[0];
+    float[][] output = buffers[1];
+    for (int k = 0; k < userDim; k++) {
+      input[k][0] = users[userOffset + k];
+    }
+    userPart(input, output, 1);
+    float[] userPart = new float[firstUnits];
+    for (int j = 0; j < firstUnits; j++) {
+      userPart[j] = output[j][0];
+    }
+    for (int start = 0; start < movieCount; start += BLOCK) {
+      int size = Math.min(BLOCK, movieCount - start);
+      for (int j = 0; j < firstUnits; j++) {
+        float[] row = input[j];
+        float part = userPart[j];
+        int side = DjlSplitNetwork.sideIndex(firstUnits, j, start);
+        for (int p = 0; p < size; p++) {
+          row[p] = part + movieSide[side + p];
+        }
+        DjlSplitNetwork.activate(row, size, firstActivation);
+      }
+      System.arraycopy(restLayers(input, output, size)[0], 0, out, start, size);
+    }
+  }
+
+  /**
+   * Scores pairs whose user vectors are rows of {@code users} ({@code userRows[i]}), or the single
+   * vector {@code users} when {@code userRows} is null.
+   */
+  private void scorePairs(float[] users, int[] userRows, int[] movies, int count, float[] out) {
     float[][][] buffers = scratch.get();
     float[][] input = buffers[0];
     float[][] output = buffers[1];
     for (int start = 0; start < count; start += BLOCK) {
       int size = Math.min(BLOCK, count - start);
-      gather(users, movies, start, size, input);
-      float[][] x = input;
-      float[][] y = output;
-      for (int layer = 0; layer < widths.length; layer++) {
-        dense(layer, x, y, size);
-        float[][] swap = x;
-        x = y;
-        y = swap;
+      for (int p = 0; p < size; p++) {
+        int offset = userRows == null ? 0 : userRows[start + p] * userDim;
+        for (int k = 0; k < userDim; k++) {
+          input[k][p] = users[offset + k];
+        }
       }
-      System.arraycopy(x[0], 0, out, start, size);
-    }
-  }
-
-  /** Writes the concatenated embeddings of a block's pairs feature-major into {@code input}. */
-  private void gather(int[] users, int[] movies, int start, int size, float[][] input) {
-    for (int p = 0; p < size; p++) {
-      int userRow = users[start + p] * userDim;
-      for (int k = 0; k < userDim; k++) {
-        input[k][p] = userEmbedding[userRow + k];
-      }
-      int movieRow = movies[start + p] * movieDim;
-      for (int k = 0; k < movieDim; k++) {
-        input[userDim + k][p] = movieEmbedding[movieRow + k];
-      }
-    }
-  }
-
-  /** One layer over a block: {@code y[j] = activation(b[j] + sum_k W[j][k] x[k])}. */
-  private void dense(int layer, float[][] x, float[][] y, int size) {
-    int fanIn = fanIns[layer];
-    float[] w = weights[layer];
-    float[] b = biases[layer];
-    for (int j = 0; j < widths[layer]; j++) {
-      float[] row = y[j];
-      java.util.Arrays.fill(row, 0, size, b[j]);
-      int offset = j * fanIn;
-      for (int k = 0; k < fanIn; k++) {
-        float weight = w[offset + k];
-        float[] column = x[k];
+      userPart(input, output, size);
+      for (int j = 0; j < firstUnits; j++) {
+        float[] row = output[j];
         for (int p = 0; p < size; p++) {
-          row[p] += weight * column[p];
+          row[p] = row[p] + movieSide[DjlSplitNetwork.sideIndex(firstUnits, j, movies[start + p])];
         }
+        DjlSplitNetwork.activate(row, size, firstActivation);
       }
-      activate(row, size, activations[layer]);
+      System.arraycopy(restLayers(output, input, size)[0], 0, out, start, size);
     }
   }
 
-  private static void activate(float[] values, int length, Activation activation) {
-    switch (activation) {
-      case RELU -> {
-        for (int p = 0; p < length; p++) {
-          values[p] = Math.max(values[p], 0f);
-        }
+  /** {@code y[j] = sum_k W_u[j][k] x[k]}, summed from zero in index order. */
+  private void userPart(float[][] x, float[][] y, int size) {
+    for (int j = 0; j < firstUnits; j++) {
+      Arrays.fill(y[j], 0, size, 0f);
+    }
+    accumulate(userWeights, userDim, firstUnits, x, y, size);
+  }
+
+  /** Runs the layers after the first; returns the buffer holding the output. */
+  private float[][] restLayers(float[][] x, float[][] y, int size) {
+    for (DjlSplitNetwork.Layer layer : rest) {
+      for (int j = 0; j < layer.units(); j++) {
+        Arrays.fill(y[j], 0, size, layer.bias()[j]);
       }
-      case IDENTITY -> {}
-      case SIGMOID -> {
-        for (int p = 0; p < length; p++) {
-          values[p] = (float) (1 / (1 + Math.exp(-values[p])));
-        }
+      accumulate(layer.weights(), layer.fanIn(), layer.units(), x, y, size);
+      for (int j = 0; j < layer.units(); j++) {
+        DjlSplitNetwork.activate(y[j], size, layer.activation());
       }
-      case TANH -> {
-        for (int p = 0; p < length; p++) {
-          values[p] = (float) Math.tanh(values[p]);
-        }
+      float[][] swap = x;
+      x = y;
+      y = swap;
+    }
+    return x;
+  }
+
+  /**
+   * {@code y[j][p] += sum_k w[j][k] x[k][p]} for a layer of {@code units} rows, adding the terms of
+   * each output in index order. Two outputs and four inputs per pass over the block cut the loads
+   * and stores per multiply-add several times over; Java neither reassociates nor fuses the sums,
+   * so every output is the same as one input per pass would give.
+   */
+  private static void accumulate(
+      float[] w, int fanIn, int units, float[][] x, float[][] y, int size) {
+    int j = 0;
+    for (; j + 2 <= units; j += 2) {
+      accumulateTwo(w, j * fanIn, fanIn, x, y[j], y[j + 1], size);
+    }
+    if (j < units) {
+      accumulateOne(w, j * fanIn, fanIn, x, y[j], size);
+    }
+  }
+
+  private static void accumulateTwo(
+      float[] w, int offset, int fanIn, float[][] x, float[] row0, float[] row1, int size) {
+    int next = offset + fanIn;
+    int k = 0;
+    for (; k + 4 <= fanIn; k += 4) {
+      float a0 = w[offset + k];
+      float a1 = w[offset + k + 1];
+      float a2 = w[offset + k + 2];
+      float a3 = w[offset + k + 3];
+      float b0 = w[next + k];
+      float b1 = w[next + k + 1];
+      float b2 = w[next + k + 2];
+      float b3 = w[next + k + 3];
+      float[] x0 = x[k];
+      float[] x1 = x[k + 1];
+      float[] x2 = x[k + 2];
+      float[] x3 = x[k + 3];
+      for (int p = 0; p < size; p++) {
+        float v0 = x0[p];
+        float v1 = x1[p];
+        float v2 = x2[p];
+        float v3 = x3[p];
+        row0[p] = row0[p] + a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+        row1[p] = row1[p] + b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
       }
+    }
+    for (; k < fanIn; k++) {
+      float a = w[offset + k];
+      float b = w[next + k];
+      float[] column = x[k];
+      for (int p = 0; p < size; p++) {
+        row0[p] += a * column[p];
+        row1[p] += b * column[p];
+      }
+    }
+  }
+
+  private static void accumulateOne(
+      float[] w, int offset, int fanIn, float[][] x, float[] row, int size) {
+    int k = 0;
+    for (; k + 4 <= fanIn; k += 4) {
+      float w0 = w[offset + k];
+      float w1 = w[offset + k + 1];
+      float w2 = w[offset + k + 2];
+      float w3 = w[offset + k + 3];
+      float[] x0 = x[k];
+      float[] x1 = x[k + 1];
+      float[] x2 = x[k + 2];
+      float[] x3 = x[k + 3];
+      for (int p = 0; p < size; p++) {
+        row[p] = row[p] + w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+      }
+    }
+    for (; k < fanIn; k++) {
+      float weight = w[offset + k];
+      float[] column = x[k];
+      for (int p = 0; p < size; p++) {
+        row[p] += weight * column[p];
+      }
+    }
+  }
+
+  private void requireUserVector(float[] user) {
+    if (user.length != userDim) {
+      throw new IllegalArgumentException(
+          "a user vector has " + userDim + " values, got " + user.length);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.movierec.backend.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.movierec.core.bias.Biases;
@@ -11,10 +12,10 @@ import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingSummary;
 import org.movierec.model.NetworkSpec;
 import org.movierec.model.NetworkSpecs;
 import org.slf4j.Logger;
@@ -46,17 +47,27 @@ public final class DjlTrainer implements Trainer {
       TrainingListener listener) {
     NetworkSpec spec = NetworkSpecs.resolve(config.network());
     DjlTrainingData data = DjlTrainingData.prepare(train, validation, config);
-    ColumnarRatings compact = data.train();
+    ColumnarRatings input = data.input();
+    ColumnarRatings fitted = data.train();
     if (data.coldValidationRows() > 0) {
       LOG.info(
           "{} validation ratings name a user or movie absent from training and are not scored",
           data.coldValidationRows());
     }
-    Biases biases = Biases.fit(compact, config);
-    RatedItems rated = RatedItems.of(compact);
+    // What the model remembers of its input comes from all of it, the validation hold-out
+    // included, and is fixed before the first epoch, so that checkpoints only add their metrics.
+    TrainedState learned =
+        TrainedState.of(
+            input,
+            Biases.fit(input, config),
+            new ModelInfo(
+                DjlBackendProvider.NAME,
+                "",
+                spec.toJson(),
+                config.toTextMap(),
+                new TrainingSummary(0, 0, 0, 0, List.of())));
     DjlParameters initial =
-        DjlInitializer.initialize(
-            spec, compact.users().size(), compact.movies().size(), config.seed());
+        DjlInitializer.initialize(spec, input.users().size(), input.movies().size(), config.seed());
 
     DjlTrainingLoop.Result result;
     ONE_AT_A_TIME.lock();
@@ -65,7 +76,7 @@ public final class DjlTrainer implements Trainer {
       String engineName = DjlEngine.describe(engine);
       Device device =
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
-      int batches = (compact.size() + config.batchSize() - 1) / config.batchSize();
+      int batches = (fitted.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
           "training network '{}' ({} parameters, {} embedding updates) with {} on {} ({} intra-op"
               + " threads): {} ratings, {} validation, {} epochs of {} batches",
@@ -75,7 +86,7 @@ public final class DjlTrainer implements Trainer {
           engineName,
           device,
           config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
-          compact.size(),
+          fitted.size(),
           data.validationSize(),
           config.epochs(),
           batches);
@@ -84,19 +95,14 @@ public final class DjlTrainer implements Trainer {
               DjlBackendProvider.NAME,
               engineName,
               device.toString(),
-              compact.size(),
+              fitted.size(),
               data.validationSize(),
               config.epochs(),
               batches));
       DjlTrainingLoop.ModelMaker maker =
           (parameters, summary) ->
               new DjlModel(
-                  new TrainedState(
-                      compact.users(),
-                      compact.movies(),
-                      compact.scale(),
-                      rated,
-                      biases,
+                  learned.withInfo(
                       new ModelInfo(
                           DjlBackendProvider.NAME,
                           engineName,

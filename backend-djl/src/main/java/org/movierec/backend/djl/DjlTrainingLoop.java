@@ -8,6 +8,7 @@ import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingScale;
+import org.movierec.core.random.Shuffle;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
@@ -84,7 +85,7 @@ final class DjlTrainingLoop {
     int patience = config.earlyStoppingPatience();
     int checkpointEvery = config.get(Keys.CHECKPOINT_EVERY);
     boolean validating = data.validationSize() > 0;
-    int[] order = identity(n);
+    int[] order = Shuffle.identity(n);
     DjlBatch[] buffers = {
       new DjlBatch(Math.min(batchSize, n)), new DjlBatch(Math.min(batchSize, n))
     };
@@ -97,8 +98,9 @@ final class DjlTrainingLoop {
     long started = System.nanoTime();
     for (int epoch = 1; epoch <= epochs; epoch++) {
       double learningRate = config.learningRateAt(epoch - 1);
+      // The epoch's time includes its shuffle and gathers, as PyTorch loops' timers do.
       long epochStart = System.nanoTime();
-      shuffle(order, random);
+      Shuffle.inPlace(order, random);
       double lossSum = runEpoch(epoch, batches, learningRate, order, buffers);
       double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
       trainSeconds += epochSeconds;
@@ -239,23 +241,5 @@ final class DjlTrainingLoop {
       sum += error * error;
     }
     return Math.sqrt(sum / predictions.length);
-  }
-
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    return order;
-  }
-
-  /** Fisher-Yates over the previous order: a fresh uniform permutation every epoch. */
-  private static void shuffle(int[] order, Random random) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
   }
 }

@@ -18,7 +18,6 @@ import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.fuzz.SectionFuzzing;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.spi.RuntimeOptions;
 import org.movierec.core.training.TrainingSummary;
@@ -64,14 +63,7 @@ class DjlModelFileFuzzTest {
             spec.toJson(),
             TrainingConfig.defaults().toTextMap(),
             new TrainingSummary(0, 0, 0, 0, List.of()));
-    TrainedState state =
-        new TrainedState(
-            data.users(),
-            data.movies(),
-            data.scale(),
-            RatedItems.of(data),
-            Biases.fit(data, 15, 10, 10),
-            info);
+    TrainedState state = TrainedState.of(data, Biases.fit(data, 15, 10, 10), info);
     ModelFileWriter out = ModelFile.writer(DjlBackendProvider.NAME);
     state.writeTo(out);
     DjlModelFile.write(

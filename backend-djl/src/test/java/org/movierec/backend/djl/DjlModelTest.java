@@ -102,21 +102,24 @@ class DjlModelTest {
   }
 
   @Test
-  void recommend_knownUser_bestUnratedMoviesFirst() {
+  void recommend_knownUser_bestUnratedMoviesFirstByRawScore() {
     int rawUser = ALL.users().rawId(3);
     List<Recommendation> top = model.recommend(rawUser, 4);
     assertThat(top).hasSize(4);
     TrainedState state = model.state();
     int user = state.users().indexOf(rawUser);
     List<Recommendation> all = new ArrayList<>();
+    float[] raw = new float[1];
     for (int m = 0; m < state.movies().size(); m++) {
       if (!state.rated().contains(user, m)) {
-        int rawMovie = state.movies().rawId(m);
-        all.add(new Recommendation(rawMovie, model.predict(rawUser, rawMovie)));
+        model.scoreKnown(new int[] {user}, new int[] {m}, 1, raw);
+        all.add(
+            new Recommendation(
+                state.movies().rawId(m), raw[0], model.predict(rawUser, state.movies().rawId(m))));
       }
     }
     all.sort(
-        java.util.Comparator.comparingDouble(Recommendation::predictedRating)
+        java.util.Comparator.comparingDouble(Recommendation::score)
             .reversed()
             .thenComparingInt(Recommendation::rawMovieId));
     assertThat(top).isEqualTo(all.subList(0, 4));

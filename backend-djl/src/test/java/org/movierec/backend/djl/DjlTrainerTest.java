@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.model.Model;
 import org.movierec.core.training.EpochReport;
+import org.movierec.core.training.HoldOut;
 import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingSummary;
@@ -43,9 +45,9 @@ class DjlTrainerTest {
   @ParameterizedTest(name = "embedding_optimizer={0}")
   @ValueSource(strings = {"dense", "lazy"})
   void train_tinyDataset_rmseWellBelowGlobalMean(String embeddingOptimizer) {
-    int[][] split = DjlTrainingData.split(ALL.size(), 0.2, 3);
-    RatingDataset train = ALL.select(split[0]);
-    RatingDataset test = ALL.select(split[1]);
+    HoldOut split = HoldOut.split(ALL, 0.2, 3);
+    RatingDataset train = split.fitted();
+    RatingDataset test = split.validation();
     TrainingConfig config =
         quick()
             .set("epochs", "40")
@@ -110,6 +112,21 @@ class DjlTrainerTest {
   }
 
   @Test
+  void train_validationFraction_measuresExactlyTheRowsOfTheSharedHoldOut() {
+    Recorder recorder = new Recorder();
+    TrainingConfig config =
+        quick().set("validation_fraction", "0.2").set("seed", "9").set("epochs", "3").build();
+    HoldOut expected = HoldOut.split(RatingDatasets.compact(ALL), 0.2, 9);
+
+    try (Model model = new DjlTrainer().train(ALL, Optional.empty(), config, recorder)) {
+      assertThat(recorder.start.validationRatings()).isEqualTo(expected.validation().size());
+      assertThat(recorder.start.trainRatings()).isEqualTo(expected.fitted().size());
+      double kept = model.info().summary().bestReport().orElseThrow().validationRmse();
+      assertThat(rmse(model, expected.validation())).isCloseTo(kept, within(1e-4));
+    }
+  }
+
+  @Test
   void train_validationFraction_reportsEveryEpochWithProgressFigures() {
     Recorder recorder = new Recorder();
     TrainingConfig config = quick().set("validation_fraction", "0.2").build();
@@ -138,9 +155,9 @@ class DjlTrainerTest {
 
   @Test
   void train_earlyStopping_stopsAndKeepsBestEpoch() {
-    int[][] split = DjlTrainingData.split(ALL.size(), 0.3, 5);
-    RatingDataset train = ALL.select(split[0]);
-    RatingDataset validation = ALL.select(split[1]);
+    HoldOut split = HoldOut.split(ALL, 0.3, 5);
+    RatingDataset train = split.fitted();
+    RatingDataset validation = split.validation();
     TrainingConfig config =
         quick()
             .set("epochs", "200")

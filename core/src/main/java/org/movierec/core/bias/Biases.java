@@ -99,6 +99,23 @@ public final class Biases {
   }
 
   /**
+   * The bias of a user these biases never saw, from their ratings with the movie biases held fixed:
+   * the same closed-form step the fit takes for every user, {@code sum(r - mean - movieBias) /
+   * (regUser + n)}, so a new user is regularized exactly as a trained one.
+   *
+   * @param denseMovies the rated movies, by dense index
+   * @param ratings their ratings
+   * @param regUser the regularization the biases were fitted with
+   */
+  public float fitUserBias(int[] denseMovies, float[] ratings, double regUser) {
+    double sum = 0;
+    for (int i = 0; i < denseMovies.length; i++) {
+      sum += ratings[i] - globalMean - movieBias[denseMovies[i]];
+    }
+    return (float) (sum / (regUser + denseMovies.length));
+  }
+
+  /**
    * The RMSE of these biases on {@code ratings}, looked up by raw id in the indices of {@code
    * fitted} (the dataset they were fitted to), clipped to its scale; an unknown user or movie
    * counts as zero bias. {@code NaN} for no ratings.

@@ -161,6 +161,32 @@ public final class TrainingConfig {
     return Keys.ALL.stream().filter(key -> key.name().equals(name)).findFirst();
   }
 
+  /**
+   * The one message for a key name that {@link #findKey} does not know: the name as written, the
+   * nearest known key for a typo and where to find them all.
+   */
+  public static String unknownKeyMessage(String written) {
+    return unknownKeyMessage(written, List.of());
+  }
+
+  /**
+   * The message for an unknown key name where a command also takes keys of its own, such as the
+   * server's: the nearest key is looked for among both.
+   */
+  public static String unknownKeyMessage(String written, List<ConfigKey<?>> commandKeys) {
+    String normalized = written.strip().replace('-', '_');
+    String nearest =
+        KeySuggestions.nearest(
+            normalized,
+            java.util.stream.Stream.concat(Keys.ALL.stream(), commandKeys.stream())
+                .map(ConfigKey::name));
+    return "unknown configuration key '"
+        + written.strip()
+        + "'"
+        + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+        + " (movierec config --keys lists them all)";
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TrainingConfig that && toTextMap().equals(that.toTextMap());
@@ -235,15 +261,6 @@ public final class TrainingConfig {
         throw new ConfigException(String.join("; ", all));
       }
       return config;
-    }
-
-    private static String unknownKeyMessage(String name) {
-      String nearest = KeySuggestions.nearest(name, Keys.ALL.stream().map(ConfigKey::name));
-      return "unknown configuration key '"
-          + name
-          + "'"
-          + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-          + " (movierec config --keys lists them all)";
     }
   }
 }

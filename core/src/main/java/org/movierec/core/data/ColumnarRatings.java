@@ -138,7 +138,7 @@ public final class ColumnarRatings implements RatingDataset {
   }
 
   @Override
-  public RatingDataset select(int[] rows) {
+  public ColumnarRatings select(int[] rows) {
     int n = rows.length;
     int[] u = new int[n];
     int[] m = new int[n];

@@ -3,13 +3,20 @@ package org.movierec.core.data;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Movie metadata by raw movie id; empty when a dataset ships no movie file. */
 public final class MovieCatalog {
 
   private static final MovieCatalog EMPTY = new MovieCatalog(Map.of());
+
+  /** What MovieLens files write for a movie without genre: ml-100k's flag and the CSV text. */
+  private static final Set<String> NO_GENRE = Set.of("unknown", "(no genres listed)");
 
   private final Map<Integer, MovieInfo> byRawId;
 
@@ -45,6 +52,19 @@ public final class MovieCatalog {
   /** All listed movies, in file order. */
   public Collection<MovieInfo> movies() {
     return byRawId.values();
+  }
+
+  /**
+   * The genre names its movies carry, sorted, without MovieLens's placeholders for a movie without
+   * genre ({@code unknown}, {@code (no genres listed)}).
+   */
+  public List<String> genres() {
+    SortedSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (MovieInfo movie : byRawId.values()) {
+      names.addAll(movie.genres());
+    }
+    names.removeIf(NO_GENRE::contains);
+    return List.copyOf(names);
   }
 
   /** The number of listed movies. */

@@ -9,7 +9,7 @@ package org.movierec.core.data;
  * @param step the distance between two allowed ratings; {@code 0} when any value in range is
  *     allowed
  */
-public record RatingScale(float min, float max, float step) {
+public record RatingScale(float min, float max, float step) implements java.io.Serializable {
 
   /** Whole stars from 1 to 5, as in ml-100k and ml-1m. */
   public static final RatingScale WHOLE_STARS = new RatingScale(1f, 5f, 1f);

@@ -9,9 +9,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The per-fold metrics of a cross-validation and their summary: mean and sample standard deviation
- * of RMSE and MAE, and the means of the ranking metrics. The JSON form carries the summary as
- * {@code mean_rmse}, {@code std_rmse}, {@code mean_mae}, {@code std_mae} and {@code mean_<metric>}
- * for each ranking metric.
+ * of RMSE and MAE, and the means of the ranking metrics, the model's and the popularity baseline's.
+ * The JSON form carries the summary as {@code mean_rmse}, {@code std_rmse}, {@code mean_mae},
+ * {@code std_mae}, {@code mean_<metric>} for each of the model's ranking metrics, and {@code
+ * mean_most_rated} and {@code mean_best_rated} for the baseline's.
  *
  * @param backend the name of the backend that trained the fold models
  * @param config the training configuration every fold used, as key to text
@@ -29,7 +30,9 @@ import java.util.function.ToDoubleFunction;
       "mean_ndcg",
       "mean_map",
       "mean_hit_rate",
-      "mean_coverage"
+      "mean_coverage",
+      "mean_most_rated",
+      "mean_best_rated"
     },
     allowGetters = true)
 public record CrossValidationReport(
@@ -107,6 +110,24 @@ public record CrossValidationReport(
   @JsonProperty("mean_coverage")
   public double meanCoverage() {
     return mean(fold -> fold.metrics().ranking().coverage());
+  }
+
+  /** The popularity baseline's mean ranking metrics by number of ratings, over folds. */
+  @JsonProperty("mean_most_rated")
+  public RankingMeans meanMostRated() {
+    return RankingMeans.of(
+        folds.stream().map(fold -> fold.metrics().popularity().mostRated()).toList());
+  }
+
+  /**
+   * The popularity baseline's mean ranking metrics by shrunk mean rating, over folds; {@code null}
+   * when a fold's model carried no mean ratings.
+   */
+  @JsonProperty("mean_best_rated")
+  public RankingMeans meanBestRated() {
+    List<RankingMetrics> bestRated =
+        folds.stream().map(fold -> fold.metrics().popularity().bestRated()).toList();
+    return bestRated.contains(null) ? null : RankingMeans.of(bestRated);
   }
 
   private double mean(ToDoubleFunction<FoldResult> metric) {

@@ -1,7 +1,14 @@
 package org.movierec.core.eval;
 
-/** Running sums of squared and absolute errors, over all pairs and over cold pairs alone. */
-final class ErrorSums {
+import java.io.Serializable;
+
+/**
+ * Running sums of squared and absolute errors, over all pairs and over cold pairs alone, which
+ * partial sums from many workers merge into before they become {@link RatingMetrics}.
+ */
+public final class ErrorSums implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private int count;
   private double squared;
@@ -10,8 +17,11 @@ final class ErrorSums {
   private double coldSquared;
   private double coldAbsolute;
 
+  /** Empty sums. */
+  public ErrorSums() {}
+
   /** Adds one prediction of a true rating. */
-  void add(double predicted, double actual, boolean cold) {
+  public void add(double predicted, double actual, boolean cold) {
     double error = predicted - actual;
     count++;
     squared += error * error;
@@ -23,8 +33,19 @@ final class ErrorSums {
     }
   }
 
+  /** Adds another partial sum to this one and returns this one. */
+  public ErrorSums merge(ErrorSums other) {
+    count += other.count;
+    squared += other.squared;
+    absolute += other.absolute;
+    coldCount += other.coldCount;
+    coldSquared += other.coldSquared;
+    coldAbsolute += other.coldAbsolute;
+    return this;
+  }
+
   /** The metrics of everything added so far. */
-  RatingMetrics toMetrics() {
+  public RatingMetrics toMetrics() {
     return new RatingMetrics(
         count,
         rootMean(squared, count),

@@ -14,6 +14,7 @@ import org.movierec.core.data.RatingDataset;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.Recommender;
 
 /**
  * Computes {@link RankingMetrics} of a model's top-k lists against test ratings. Each list comes
@@ -51,16 +52,26 @@ public final class RankingEvaluator {
         }
       }
     }
+    return evaluate((Recommender) model, test);
+  }
+
+  /**
+   * Measures the top-k lists of any recommender, such as the popularity baseline, for every user
+   * with a test rating; test movies it cannot list stay relevant.
+   */
+  public RankingMetrics evaluate(Recommender recommender, RatingDataset test) {
+    TestUsers testUsers = TestUsers.of(test);
     UserScores scores = new UserScores(testUsers.count());
-    BitSet recommended = score(model, test, testUsers, scores);
-    int catalog = model.movies().size();
+    BitSet recommended = score(recommender, test, testUsers, scores);
+    int catalog = recommender.movies().size();
     return scores.summarize(
         options.k(),
         options.relevanceThreshold(),
         catalog == 0 ? 0 : (double) recommended.cardinality() / catalog);
   }
 
-  private BitSet score(Model model, RatingDataset test, TestUsers testUsers, UserScores scores) {
+  private BitSet score(
+      Recommender model, RatingDataset test, TestUsers testUsers, UserScores scores) {
     AtomicInteger next = new AtomicInteger();
     if (options.threads() == 1) {
       return new Worker(model, test, testUsers, scores, next).call();
@@ -98,14 +109,14 @@ public final class RankingEvaluator {
 
   /** Takes users off a shared counter and scores each; returns the movies it saw recommended. */
   private final class Worker implements Callable<BitSet> {
-    private final Model model;
+    private final Recommender model;
     private final RatingDataset test;
     private final TestUsers testUsers;
     private final UserScores scores;
     private final AtomicInteger next;
 
     Worker(
-        Model model,
+        Recommender model,
         RatingDataset test,
         TestUsers testUsers,
         UserScores scores,

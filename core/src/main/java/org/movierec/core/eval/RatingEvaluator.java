@@ -29,21 +29,42 @@ public final class RatingEvaluator {
       int length = Math.min(BATCH, n - start);
       int[] users = new int[length];
       int[] movies = new int[length];
-      boolean[] cold = new boolean[length];
+      float[] ratings = new float[length];
       for (int i = 0; i < length; i++) {
         users[i] = test.rawUserId(start + i);
         movies[i] = test.rawMovieId(start + i);
-        cold[i] = !model.knowsUser(users[i]) || !model.knowsMovie(movies[i]);
-        if (cold[i] && model.coldStartPolicy() == ColdStartPolicy.ERROR) {
-          throw coldUnderError(users[i], movies[i]);
-        }
+        ratings[i] = test.rating(start + i);
       }
-      float[] predicted = model.predict(users, movies);
-      for (int i = 0; i < length; i++) {
-        sums.add(predicted[i], test.rating(start + i), cold[i]);
-      }
+      accumulate(model, users, movies, ratings, sums);
     }
     return sums.toMetrics();
+  }
+
+  /**
+   * Adds a model's errors on some test ratings, given as raw ids and true ratings of equal length,
+   * to running sums: the step that a distributed evaluator runs on each part of a test set.
+   *
+   * @throws IllegalArgumentException when a pair is cold and the model's cold-start policy is
+   *     {@link ColdStartPolicy#ERROR}
+   */
+  public static void accumulate(
+      Model model, int[] rawUsers, int[] rawMovies, float[] ratings, ErrorSums sums) {
+    int length = rawUsers.length;
+    if (rawMovies.length != length || ratings.length != length) {
+      throw new IllegalArgumentException(
+          length + " users, " + rawMovies.length + " movies and " + ratings.length + " ratings");
+    }
+    boolean[] cold = new boolean[length];
+    for (int i = 0; i < length; i++) {
+      cold[i] = !model.knowsUser(rawUsers[i]) || !model.knowsMovie(rawMovies[i]);
+      if (cold[i] && model.coldStartPolicy() == ColdStartPolicy.ERROR) {
+        throw coldUnderError(rawUsers[i], rawMovies[i]);
+      }
+    }
+    float[] predicted = model.predict(rawUsers, rawMovies);
+    for (int i = 0; i < length; i++) {
+      sums.add(predicted[i], ratings[i], cold[i]);
+    }
   }
 
   /**

@@ -49,17 +49,15 @@ final class TestUsers {
 
   /** The sorted, distinct raw ids of the movies a user rated at or above the threshold. */
   int[] relevantMovies(int user, RatingDataset test, double threshold) {
-    int[] movies = new int[starts[user + 1] - starts[user]];
-    int relevant = 0;
-    for (int i = starts[user]; i < starts[user + 1]; i++) {
-      int row = (int) userAndRow[i];
-      if (test.rating(row) >= threshold) {
-        movies[relevant++] = test.rawMovieId(row);
-      }
+    int length = starts[user + 1] - starts[user];
+    int[] movies = new int[length];
+    float[] ratings = new float[length];
+    for (int i = 0; i < length; i++) {
+      int row = (int) userAndRow[starts[user] + i];
+      movies[i] = test.rawMovieId(row);
+      ratings[i] = test.rating(row);
     }
-    int[] sorted = Arrays.copyOf(movies, relevant);
-    Arrays.sort(sorted);
-    return Arrays.stream(sorted).distinct().toArray();
+    return UserRanking.relevant(movies, ratings, length, threshold);
   }
 
   private static int rawUserOf(long packed) {

@@ -62,20 +62,37 @@ public final class ModelFile {
    * @throws IOException when the file cannot be read at all
    */
   public static ModelFile read(Path path) throws IOException {
-    byte[] bytes;
+    return parse(path, bytesOf(path));
+  }
+
+  /**
+   * The bytes of a model file, unverified, for a caller that fingerprints them before {@link
+   * #parse}.
+   *
+   * @throws ModelFileException when the file is larger than any model file
+   * @throws NoSuchFileException when there is no file, with a reason saying to train one
+   * @throws IOException when the file cannot be read
+   */
+  public static byte[] bytesOf(Path path) throws IOException {
     try {
       if (Files.size(path) > Integer.MAX_VALUE - 64) {
         throw new ModelFileException(
             path, ModelFileException.Problem.FOREIGN, "larger than 2 GiB, which no model is");
       }
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(path.toString(), null, "no model file here; train one first");
     }
-    return parse(path, bytes);
   }
 
-  static ModelFile parse(Path path, byte[] bytes) {
+  /**
+   * Verifies and reads a model file's bytes that the caller already holds, e.g. as shipped to a
+   * remote worker or fingerprinted before loading; {@code path} names where they came from in
+   * messages.
+   *
+   * @throws ModelFileException when the bytes are truncated, corrupt, foreign or too new
+   */
+  public static ModelFile parse(Path path, byte[] bytes) {
     int magicLength = Math.min(bytes.length, MAGIC.length);
     for (int i = 0; i < magicLength; i++) {
       if (bytes[i] != MAGIC[i]) {

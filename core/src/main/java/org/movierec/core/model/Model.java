@@ -8,10 +8,10 @@ import org.movierec.core.data.RatingScale;
 
 /**
  * A trained recommender: predicts ratings by raw user and movie ids, clipped to its rating scale,
- * and recommends unseen movies. Implementations are safe to call from many threads at once. Close
- * it to free engine resources.
+ * and recommends unseen movies ranked by the unclipped score ({@link Recommender}). Implementations
+ * are safe to call from many threads at once. Close it to free engine resources.
  */
-public interface Model extends AutoCloseable {
+public interface Model extends Recommender, AutoCloseable {
 
   /** How the model was made: backend, engine, architecture, configuration and metrics. */
   ModelInfo info();
@@ -19,7 +19,8 @@ public interface Model extends AutoCloseable {
   /** The users the model was trained on. */
   IdIndex users();
 
-  /** The movies the model was trained on. */
+  /** The movies the model was trained on, the catalog it recommends from. */
+  @Override
   IdIndex movies();
 
   /** The rating scale its predictions are clipped to. */
@@ -45,13 +46,54 @@ public interface Model extends AutoCloseable {
   float[] predict(int[] rawUserIds, int[] rawMovieIds);
 
   /**
-   * The {@code count} movies with the highest predicted rating that the user did not rate in
-   * training, best first; ties go to the lower raw movie id.
+   * The movies the request admits that the user did not rate in training, best first by the model's
+   * unclipped score, exact ties to the lower raw movie id. A user the model does not know gets the
+   * bias estimate's ranking under {@link ColdStartPolicy#FALLBACK}.
    *
    * @throws UnknownIdException when the user is unknown and the policy is {@link
    *     ColdStartPolicy#ERROR}
    */
-  List<Recommendation> recommend(int rawUserId, int count);
+  @Override
+  List<Recommendation> recommend(int rawUserId, RecommendRequest request);
+
+  /** How often and how well each movie was rated in the training input. */
+  MoviePopularity popularity();
+
+  /**
+   * The raw ids of the movies a user rated in training, ascending; empty for a user the model does
+   * not know. These never appear in the user's recommendations.
+   */
+  int[] ratedMovies(int rawUserId);
+
+  /**
+   * Fits a user the model never trained on to a few of their ratings, without retraining and
+   * without changing the model (fold-in): the result predicts and recommends like a trained user
+   * and never recommends the movies given. Takes milliseconds; safe to call from many threads.
+   * Ratings of movies the model does not know cannot inform the fit; with none it knows, the user
+   * is the model's average new user.
+   *
+   * @throws IllegalArgumentException naming the movie when a movie is rated twice or a rating lies
+   *     outside the model's scale
+   */
+  FoldedUser foldIn(List<MovieRating> ratings);
+
+  /**
+   * The movies most like a given one by the model's learned movie vectors (cosine similarity), best
+   * first, never the movie itself, among those the request admits ("because you watched").
+   *
+   * @throws UnknownIdException when the model does not know the movie
+   * @throws UnsupportedByModelException when the backend learns no movie vectors (the bias
+   *     baseline)
+   */
+  List<SimilarMovie> similarMovies(int rawMovieId, RecommendRequest request);
+
+  /**
+   * The {@code count} movies most like a given one; see {@link #similarMovies(int,
+   * RecommendRequest)}.
+   */
+  default List<SimilarMovie> similarMovies(int rawMovieId, int count) {
+    return similarMovies(rawMovieId, RecommendRequest.top(count));
+  }
 
   /** Tells whether the user was in the training data. */
   default boolean knowsUser(int rawUserId) {

@@ -2,11 +2,11 @@ package org.movierec.core.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
+import java.util.Optional;
+import org.movierec.core.bias.Biases;
 import org.movierec.core.data.IdIndex;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.file.ModelFile;
@@ -14,8 +14,11 @@ import org.movierec.core.file.ModelFileWriter;
 
 /**
  * The part of a {@link Model} that is the same for every backend: raw-id lookup, the cold-start
- * policy, clipping, top-N selection and the common file sections. A backend only scores pairs of
- * known dense indices and stores its own parameters.
+ * policy, clipping, top-N selection, fold-in, similar movies and the common file sections. A
+ * backend only scores pairs of known dense indices ({@link #scoreKnown}) and stores its own
+ * parameters; it may also score a user against the whole catalog faster ({@link #scoreCatalog}),
+ * fit new users' own parameters ({@link #foldInVector}) and offer movie vectors ({@link
+ * #movieVectors}).
  */
 public abstract class ScoringModel implements Model {
 
@@ -111,49 +114,191 @@ public abstract class ScoringModel implements Model {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0, got " + count);
-    }
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     int user = state.users().indexOf(rawUserId);
     if (user < 0 && policy == ColdStartPolicy.ERROR) {
       throw new UnknownIdException("user", rawUserId);
     }
-    int movieCount = state.movies().size();
-    PriorityQueue<Recommendation> best = new PriorityQueue<>(Math.max(1, count), WORST_FIRST);
+    if (request.count() == 0) {
+      return List.of();
+    }
+    float[] scores = new float[state.movies().size()];
+    int[] rated;
+    if (user >= 0) {
+      scoreCatalog(user, scores);
+      rated = state.rated().moviesOf(user);
+    } else {
+      for (int movie = 0; movie < scores.length; movie++) {
+        scores[movie] = state.biases().estimate(-1, movie);
+      }
+      rated = new int[0];
+    }
+    return rank(scores, rated, request);
+  }
+
+  /** Ranks a scored catalog for one user who rated the dense movies {@code ratedDense}. */
+  List<Recommendation> rank(float[] scores, int[] ratedDense, RecommendRequest request) {
+    RatingScale scale = state.scale();
+    return List.copyOf(
+        CatalogRanking.rank(
+            scores,
+            ratedDense,
+            state.popularity(),
+            request,
+            (rawMovieId, score) -> new Recommendation(rawMovieId, score, scale.clip(score))));
+  }
+
+  /**
+   * Fits a user the model never trained on to their ratings, with the model unchanged: the user's
+   * bias in closed form with the model's {@code bias_reg_user}, then the backend's own user
+   * parameters ({@link #foldInVector}). Ratings of movies the model does not know cannot inform the
+   * fit, but are never recommended either.
+   *
+   * @throws IllegalArgumentException naming the movie when a movie is rated twice or a rating lies
+   *     outside the model's scale
+   */
+  @Override
+  public FoldedUser foldIn(List<MovieRating> ratings) {
+    FoldInInput input = FoldInInput.of(ratings, state.movies(), state.scale());
+    float bias =
+        state
+            .biases()
+            .fitUserBias(
+                input.denseMovies(), input.ratings(), FoldInInput.userRegularization(info()));
+    float[] vector = foldInVector(input.denseMovies(), input.ratings());
+    return new ScoringFoldedUser(
+        this, ratings, input.sortedDenseMovies(), new FoldInFit(bias, vector));
+  }
+
+  /**
+   * The backend's own parameters of a new user who gave {@code ratings[i]} to dense movie {@code
+   * denseMovies[i]}, fitted against the frozen model; must be safe to call from many threads at
+   * once. The default has none: a backend without user parameters of its own scores a new user by
+   * the bias estimate with the user's fitted bias ({@link #scoreFoldedIn}).
+   */
+  protected float[] foldInVector(int[] denseMovies, float[] ratings) {
+    return new float[0];
+  }
+
+  /**
+   * Scores a folded-in user against {@code count} dense movies into {@code out}, before clipping.
+   * The default is the bias estimate with the user's fitted bias; a backend that overrides {@link
+   * #foldInVector} overrides this and {@link #scoreCatalog(FoldInFit, float[])} too.
+   */
+  protected void scoreFoldedIn(FoldInFit user, int[] denseMovies, int count, float[] out) {
+    Biases biases = state.biases();
+    for (int i = 0; i < count; i++) {
+      out[i] = biases.estimate(-1, denseMovies[i]) + user.bias();
+    }
+  }
+
+  /**
+   * Scores a folded-in user against the whole catalog, {@code out[m]} for dense movie {@code m},
+   * before clipping; the default goes through {@link #scoreFoldedIn} in chunks.
+   */
+  protected void scoreCatalog(FoldInFit user, float[] out) {
+    int chunk = Math.min(Math.max(1, out.length), SCORING_CHUNK);
+    int[] movies = new int[chunk];
+    float[] scores = new float[chunk];
+    for (int start = 0; start < out.length; start += chunk) {
+      int length = Math.min(chunk, out.length - start);
+      for (int i = 0; i < length; i++) {
+        movies[i] = start + i;
+      }
+      scoreFoldedIn(user, movies, length, scores);
+      System.arraycopy(scores, 0, out, start, length);
+    }
+  }
+
+  /**
+   * The movies whose learned vectors point the most the same way as this one's (cosine), best
+   * first, never the movie itself, among those the request admits.
+   *
+   * @throws UnknownIdException when the model does not know the movie
+   * @throws UnsupportedByModelException when the backend learns no movie vectors
+   */
+  @Override
+  public List<SimilarMovie> similarMovies(int rawMovieId, RecommendRequest request) {
+    MovieVectors vectors =
+        movieVectors()
+            .orElseThrow(
+                () ->
+                    new UnsupportedByModelException(
+                        "a "
+                            + info().backend()
+                            + " model learns no movie vectors to compare, so it cannot list"
+                            + " similar movies; use a model of a backend that learns movie"
+                            + " embeddings, such as backend=djl"));
+    int movie = state.movies().indexOf(rawMovieId);
+    if (movie < 0) {
+      throw new UnknownIdException(
+          "movie", rawMovieId, "similar movies need a movie the model was trained on");
+    }
+    if (request.count() == 0) {
+      return List.of();
+    }
+    float[] similarities = new float[state.movies().size()];
+    vectors.similarities(movie, similarities);
+    return List.copyOf(
+        CatalogRanking.rank(
+            similarities, new int[] {movie}, state.popularity(), request, SimilarMovie::new));
+  }
+
+  /**
+   * The backend's learned movie vectors, unit length, by dense movie index; empty for a backend
+   * that learns none. A backend computes them once and keeps them.
+   */
+  protected Optional<MovieVectors> movieVectors() {
+    return Optional.empty();
+  }
+
+  @Override
+  public MoviePopularity popularity() {
+    return state.popularity();
+  }
+
+  @Override
+  public int[] ratedMovies(int rawUserId) {
+    int user = state.users().indexOf(rawUserId);
+    if (user < 0) {
+      return new int[0];
+    }
+    int[] movies = state.rated().moviesOf(user);
+    for (int i = 0; i < movies.length; i++) {
+      movies[i] = state.movies().rawId(movies[i]);
+    }
+    Arrays.sort(movies);
+    return movies;
+  }
+
+  /**
+   * Scores one known user against the whole catalog: fills {@code out[m]} with the raw, unclipped
+   * score of dense movie {@code m} for every {@code m < movies().size()}. {@link #recommend} calls
+   * it once per request and ranks the result, so this hook is where a backend makes top-N fast.
+   *
+   * <p>The default scores through {@link #scoreKnown} in chunks of {@link #SCORING_CHUNK}. A
+   * backend that can do better, for example by holding the movie side of its network precomputed,
+   * overrides it; the override must give the same scores as {@link #scoreKnown} (up to float
+   * rounding), must not keep {@code out}, and must be safe to call from many threads at once.
+   *
+   * @param denseUser a known user's dense index
+   * @param out receives one score per movie; its length is the number of movies
+   */
+  protected void scoreCatalog(int denseUser, float[] out) {
+    int movieCount = out.length;
     int chunk = Math.min(Math.max(1, movieCount), SCORING_CHUNK);
     int[] users = new int[chunk];
     int[] movies = new int[chunk];
     float[] scores = new float[chunk];
-    Arrays.fill(users, user);
-    for (int start = 0; start < movieCount && count > 0; start += chunk) {
-      int length = 0;
-      for (int movie = start; movie < Math.min(movieCount, start + chunk); movie++) {
-        if (user < 0 || !state.rated().contains(user, movie)) {
-          movies[length++] = movie;
-        }
-      }
-      if (user >= 0) {
-        scoreKnown(users, movies, length, scores);
-      } else {
-        for (int i = 0; i < length; i++) {
-          scores[i] = state.biases().estimate(-1, movies[i]);
-        }
-      }
+    Arrays.fill(users, denseUser);
+    for (int start = 0; start < movieCount; start += chunk) {
+      int length = Math.min(chunk, movieCount - start);
       for (int i = 0; i < length; i++) {
-        Recommendation candidate =
-            new Recommendation(state.movies().rawId(movies[i]), state.scale().clip(scores[i]));
-        if (best.size() < count) {
-          best.add(candidate);
-        } else if (WORST_FIRST.compare(candidate, best.peek()) > 0) {
-          best.poll();
-          best.add(candidate);
-        }
+        movies[i] = start + i;
       }
+      scoreKnown(users, movies, length, scores);
+      System.arraycopy(scores, 0, out, start, length);
     }
-    List<Recommendation> ranked = new ArrayList<>(best);
-    ranked.sort(WORST_FIRST.reversed());
-    return List.copyOf(ranked);
   }
 
   @Override
@@ -163,10 +308,6 @@ public abstract class ScoringModel implements Model {
     writeBackendSections(out);
     out.writeTo(file);
   }
-
-  private static final java.util.Comparator<Recommendation> WORST_FIRST =
-      java.util.Comparator.comparingDouble(Recommendation::predictedRating)
-          .thenComparing(Recommendation::rawMovieId, java.util.Comparator.reverseOrder());
 
   private void scoreInto(
       int[] users, int[] movies, int[] positions, int count, float[] scores, float[] result) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Objects;
 import org.movierec.core.bias.Biases;
 import org.movierec.core.data.IdIndex;
+import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.file.ModelFileException;
@@ -15,12 +16,15 @@ import org.movierec.core.file.SectionWriter;
 
 /**
  * What every trained model carries besides its backend's parameters: the id maps, the rating scale,
- * each user's rated movies, the bias estimate for cold starts, and how it was made.
+ * each user's rated movies, each movie's rating count and mean, the bias estimate for cold starts,
+ * and how it was made. All of it describes the whole training input, including any ratings a
+ * trainer held out for early stopping (see {@code org.movierec.core.training.HoldOut}).
  *
  * @param users the users trained on, by dense index
  * @param movies the movies trained on, by dense index
  * @param scale the rating scale
  * @param rated the movies each user rated in training
+ * @param popularity each movie's training-rating count and mean
  * @param biases the bias estimate over the same indices
  * @param info provenance and metrics
  */
@@ -29,8 +33,12 @@ public record TrainedState(
     IdIndex movies,
     RatingScale scale,
     RatedItems rated,
+    MoviePopularity popularity,
     Biases biases,
     ModelInfo info) {
+
+  /** The section of mean ratings; files written before it existed load without means. */
+  private static final String POPULARITY = "popularity";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,6 +48,7 @@ public record TrainedState(
     Objects.requireNonNull(scale, "scale");
     Objects.requireNonNull(info, "info");
     if (rated.userCount() != users.size()
+        || !popularity.movies().equals(movies)
         || biases.userCount() != users.size()
         || biases.movieCount() != movies.size()) {
       throw new IllegalArgumentException(
@@ -57,6 +66,27 @@ public record TrainedState(
     }
   }
 
+  /**
+   * The state of a model trained on {@code input}, the whole training input re-indexed to exactly
+   * its own users and movies ({@link org.movierec.core.data.RatingDatasets#compact}).
+   */
+  public static TrainedState of(RatingDataset input, Biases biases, ModelInfo info) {
+    RatedItems rated = RatedItems.of(input);
+    return new TrainedState(
+        input.users(),
+        input.movies(),
+        input.scale(),
+        rated,
+        MoviePopularity.of(input, rated),
+        biases,
+        info);
+  }
+
+  /** The same state with other provenance, e.g. a later epoch's metrics. */
+  public TrainedState withInfo(ModelInfo newInfo) {
+    return new TrainedState(users, movies, scale, rated, popularity, biases, newInfo);
+  }
+
   /** Adds this state's sections to a model file. */
   public void writeTo(ModelFileWriter out) {
     try {
@@ -69,6 +99,9 @@ public record TrainedState(
         new SectionWriter().putFloat(scale.min()).putFloat(scale.max()).putFloat(scale.step()));
     out.section("ids", new SectionWriter().putInts(users.rawIds()).putInts(movies.rawIds()));
     out.section("rated", new SectionWriter().putInts(rated.offsets()).putInts(rated.movies()));
+    SectionWriter popularitySection = new SectionWriter();
+    popularity.writeTo(popularitySection);
+    out.section(POPULARITY, popularitySection);
     SectionWriter biasSection = new SectionWriter();
     biases.writeTo(biasSection);
     out.section("biases", biasSection);
@@ -108,16 +141,21 @@ public record TrainedState(
     SectionReader ratedIn = file.reader("rated");
     RatedItems rated;
     try {
-      rated = RatedItems.fromArrays(ratedIn.getInts(), ratedIn.getInts());
+      rated = RatedItems.fromArrays(ratedIn.getInts(), ratedIn.getInts(), movies.size());
     } catch (IllegalArgumentException e) {
       throw ratedIn.corrupt(e.getMessage());
     }
     ratedIn.expectEnd();
+    SectionReader popularityIn = file.has(POPULARITY) ? file.reader(POPULARITY) : null;
+    MoviePopularity popularity = MoviePopularity.read(movies, rated, popularityIn);
+    if (popularityIn != null) {
+      popularityIn.expectEnd();
+    }
     SectionReader biasIn = file.reader("biases");
     Biases biases = Biases.readFrom(biasIn);
     biasIn.expectEnd();
     try {
-      return new TrainedState(users, movies, scale, rated, biases, info);
+      return new TrainedState(users, movies, scale, rated, popularity, biases, info);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ModelFileException(file.path(), ModelFileException.Problem.CORRUPT, e.getMessage());
     }

@@ -77,11 +77,20 @@ public final class BackendRegistry {
    * @throws ModelFileException when the file is damaged or its backend is not on the class path
    */
   public Model load(Path file, RuntimeOptions options) throws IOException {
-    ModelFile modelFile = ModelFile.read(file);
+    return load(ModelFile.read(file), options);
+  }
+
+  /**
+   * Loads a model file already read, e.g. from bytes shipped to a remote worker, with the backend
+   * that wrote it.
+   *
+   * @throws ModelFileException when its sections are broken or its backend is not on the class path
+   */
+  public Model load(ModelFile modelFile, RuntimeOptions options) {
     BackendProvider provider = providers.get(modelFile.backend());
     if (provider == null) {
       throw new ModelFileException(
-          file,
+          modelFile.path(),
           ModelFileException.Problem.INCOMPATIBLE,
           "it was written by backend '"
               + modelFile.backend()

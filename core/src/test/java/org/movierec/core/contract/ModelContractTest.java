@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +34,16 @@ import org.movierec.core.eval.RatingEvaluator;
 import org.movierec.core.eval.RatingMetrics;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.MoviePopularity;
+import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.SimilarMovie;
 import org.movierec.core.model.UnknownIdException;
+import org.movierec.core.model.UnsupportedByModelException;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.spi.BackendRegistry;
 import org.movierec.core.spi.RuntimeOptions;
@@ -42,9 +51,11 @@ import org.movierec.core.spi.RuntimeOptions;
 /**
  * What every backend's trained model must do, checked on one model trained once on {@link
  * SyntheticRatings}: learn, survive a save and load, stay on the rating scale, honour the
- * cold-start policy, recommend unseen movies best first, answer the same from many threads, and
- * close twice without harm. A backend runs it by extending this class with its provider and a
- * configuration that trains 1500 ratings in a few seconds.
+ * cold-start policy, recommend unseen movies best first by the raw score (never by the clipped
+ * one), bound lists by the catalog, honour a request's exclusions, filter and popularity floor,
+ * know each movie's training popularity, fold in new users, find similar movies or say it cannot,
+ * answer the same from many threads, and close twice without harm. A backend runs it by extending
+ * this class with its provider and a configuration that trains 1500 ratings in a few seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ModelContractTest {
@@ -52,6 +63,9 @@ public abstract class ModelContractTest {
   private static final int THREADS = 8;
   private static final float SAME_SCORE = 1e-5f;
   private static final float BIAS_TOLERANCE = 1e-4f;
+
+  /** A popularity floor that about half of the synthetic movies reach. */
+  private static final int FLOOR_RATINGS = 30;
 
   private SyntheticRatings data;
   private Model model;
@@ -187,7 +201,7 @@ public abstract class ModelContractTest {
   }
 
   @Test
-  void recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksBestFirst() {
+  void recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore() {
     for (int user : SyntheticRatings.knownUsers()) {
       Set<Integer> rated = trainingMoviesOf(user);
       List<Recommendation> all = model.recommend(user, SyntheticRatings.MOVIES);
@@ -197,21 +211,69 @@ public abstract class ModelContractTest {
           .extracting(Recommendation::rawMovieId)
           .doesNotHaveDuplicates()
           .doesNotContainAnyElementsOf(rated);
-      for (int i = 0; i < all.size(); i++) {
-        Recommendation current = all.get(i);
-        assertThat(current.predictedRating())
-            .isCloseTo(model.predict(user, current.rawMovieId()), within(SAME_SCORE));
-        if (i > 0) {
-          Recommendation previous = all.get(i - 1);
-          assertThat(previous.predictedRating()).isGreaterThanOrEqualTo(current.predictedRating());
-          if (previous.predictedRating() == current.predictedRating()) {
-            assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
-          }
-        }
-      }
+      assertRankedByRawScore(user, all);
       assertThat(model.recommend(user, 5)).isEqualTo(all.subList(0, 5));
     }
     assertThat(model.recommend(SyntheticRatings.rawUser(0), 0)).isEmpty();
+  }
+
+  @Test
+  void recommend_countFarBeyondTheCatalog_listsEveryUnratedMovieOnce() {
+    for (int user : SyntheticRatings.knownUsers()) {
+      List<Recommendation> all = model.recommend(user, Integer.MAX_VALUE);
+
+      assertThat(all).hasSize(SyntheticRatings.MOVIES - trainingMoviesOf(user).size());
+      assertThat(all).isEqualTo(model.recommend(user, SyntheticRatings.MOVIES));
+    }
+  }
+
+  @Test
+  void recommend_requestWithExclusionsFilterAndFloor_isTheFullListWithoutWhatItRejects() {
+    MoviePopularity popularity = model.popularity();
+    int floor = FLOOR_RATINGS;
+    MovieFilter evenIds = movie -> movie % 2 == 0;
+    for (int user : SyntheticRatings.knownUsers()) {
+      List<Recommendation> all = model.recommend(user, SyntheticRatings.MOVIES);
+      Set<Integer> excluded = new HashSet<>();
+      all.stream().limit(3).forEach(recommendation -> excluded.add(recommendation.rawMovieId()));
+      RecommendRequest request =
+          RecommendRequest.builder()
+              .setCount(5)
+              .optExclude(excluded)
+              .optFilter(evenIds)
+              .optMinRatings(floor)
+              .build();
+      List<Recommendation> expected =
+          all.stream()
+              .filter(recommendation -> !excluded.contains(recommendation.rawMovieId()))
+              .filter(recommendation -> evenIds.accepts(recommendation.rawMovieId()))
+              .filter(recommendation -> popularity.count(recommendation.rawMovieId()) >= floor)
+              .limit(5)
+              .toList();
+
+      assertThat(model.recommend(user, request)).as("user %d", user).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void popularity_trainedModel_countsAndAveragesTheTrainingRatingsOfEachMovie() {
+    RatingDataset train = data.train();
+    Map<Integer, List<Float>> ratings = new HashMap<>();
+    for (int row = 0; row < train.size(); row++) {
+      ratings
+          .computeIfAbsent(train.rawMovieId(row), movie -> new ArrayList<>())
+          .add(train.rating(row));
+    }
+    MoviePopularity popularity = model.popularity();
+
+    assertThat(popularity.movies()).isEqualTo(model.movies());
+    for (Map.Entry<Integer, List<Float>> movie : ratings.entrySet()) {
+      int dense = popularity.movies().indexOf(movie.getKey());
+      double mean =
+          movie.getValue().stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+      assertThat(popularity.count(movie.getKey())).isEqualTo(movie.getValue().size());
+      assertThat(popularity.meanAt(dense)).isCloseTo((float) mean, within(BIAS_TOLERANCE));
+    }
   }
 
   @Test
@@ -249,6 +311,106 @@ public abstract class ModelContractTest {
   }
 
   @Test
+  void foldIn_eachUsersTrainingRatings_predictsTheirTestRatingsBetterThanColdStart() {
+    Map<Integer, List<MovieRating>> given = ratingsByUser(data.train());
+    RatingDataset test = data.test();
+    double foldedSquares = 0;
+    double coldSquares = 0;
+    Map<Integer, FoldedUser> folded = new HashMap<>();
+    for (int row = 0; row < test.size(); row++) {
+      int user = test.rawUserId(row);
+      int movie = test.rawMovieId(row);
+      FoldedUser newUser = folded.computeIfAbsent(user, u -> model.foldIn(given.get(u)));
+      double foldedError = newUser.predict(movie) - test.rating(row);
+      double coldError = model.predict(SyntheticRatings.UNKNOWN_USER, movie) - test.rating(row);
+      foldedSquares += foldedError * foldedError;
+      coldSquares += coldError * coldError;
+    }
+    double foldedRmse = Math.sqrt(foldedSquares / test.size());
+    double coldRmse = Math.sqrt(coldSquares / test.size());
+    assertThat(foldedRmse)
+        .as("fold-in RMSE against the cold-start fallback's %s", coldRmse)
+        .isLessThan(coldRmse);
+  }
+
+  @Test
+  void foldIn_recommend_leavesOutTheGivenMoviesAndRanksByRawScore() {
+    int user = SyntheticRatings.rawUser(9);
+    List<MovieRating> given = ratingsByUser(data.train()).get(user);
+    FoldedUser newUser = model.foldIn(given);
+
+    List<Recommendation> all = newUser.recommend(SyntheticRatings.MOVIES);
+
+    assertThat(newUser.fittedRatings()).isEqualTo(given.size());
+    assertThat(all).hasSize(SyntheticRatings.MOVIES - given.size());
+    assertThat(all)
+        .extracting(Recommendation::rawMovieId)
+        .doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(given.stream().map(MovieRating::rawMovieId).toList());
+    for (int i = 0; i < all.size(); i++) {
+      Recommendation current = all.get(i);
+      assertThat(current.predictedRating()).isEqualTo(model.scale().clip(current.score()));
+      assertThat(current.predictedRating())
+          .isCloseTo(newUser.predict(current.rawMovieId()), within(SAME_SCORE));
+      if (i > 0) {
+        assertThat(all.get(i - 1).score()).isGreaterThanOrEqualTo(current.score());
+      }
+    }
+    assertThat(newUser.recommend(5)).isEqualTo(all.subList(0, 5));
+    assertThat(model.foldIn(given).recommend(5))
+        .as("fold-in is deterministic")
+        .isEqualTo(all.subList(0, 5));
+  }
+
+  @Test
+  void foldIn_badRatings_namesTheMovie() {
+    int movie = SyntheticRatings.rawMovie(3);
+    assertThatThrownBy(
+            () -> model.foldIn(List.of(new MovieRating(movie, 4), new MovieRating(movie, 2))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(movie))
+        .hasMessageContaining("twice");
+    assertThatThrownBy(() -> model.foldIn(List.of(new MovieRating(movie, 9))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(movie))
+        .hasMessageContaining("scale");
+  }
+
+  @Test
+  void foldIn_onlyUnknownMovies_isTheAverageNewUser() {
+    FoldedUser stranger = model.foldIn(List.of(new MovieRating(SyntheticRatings.UNKNOWN_MOVIE, 5)));
+
+    assertThat(stranger.fittedRatings()).isZero();
+    assertThat(stranger.recommend(SyntheticRatings.MOVIES)).hasSize(SyntheticRatings.MOVIES);
+    assertThat(stranger.recommend(3)).isEqualTo(model.foldIn(List.of()).recommend(3));
+  }
+
+  @Test
+  void similarMovies_eitherRanksByCosineWithoutTheMovieOrSaysTheBackendCannot() {
+    int movie = SyntheticRatings.rawMovie(4);
+    List<SimilarMovie> similar;
+    try {
+      similar = model.similarMovies(movie, SyntheticRatings.MOVIES);
+    } catch (UnsupportedByModelException e) {
+      assertThat(e).hasMessageContaining(model.info().backend());
+      return;
+    }
+    assertThat(similar).hasSize(SyntheticRatings.MOVIES - 1);
+    assertThat(similar).extracting(SimilarMovie::rawMovieId).doesNotContain(movie);
+    for (int i = 0; i < similar.size(); i++) {
+      assertThat(similar.get(i).similarity()).isBetween(-1.0001f, 1.0001f);
+      if (i > 0) {
+        assertThat(similar.get(i - 1).similarity())
+            .isGreaterThanOrEqualTo(similar.get(i).similarity());
+      }
+    }
+    assertThat(model.similarMovies(movie, 3)).isEqualTo(similar.subList(0, 3));
+    assertThatThrownBy(() -> model.similarMovies(SyntheticRatings.UNKNOWN_MOVIE, 3))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining(String.valueOf(SyntheticRatings.UNKNOWN_MOVIE));
+  }
+
+  @Test
   void close_calledTwice_isHarmless(@TempDir Path dir) throws IOException {
     Model loaded = provider().load(ModelFile.read(saved(dir)), runtime(ColdStartPolicy.FALLBACK));
 
@@ -280,7 +442,46 @@ public abstract class ModelContractTest {
     assertThat(loaded.predict(users, movies)).containsExactly(model.predict(users, movies));
     for (int user : SyntheticRatings.knownUsers()) {
       assertThat(loaded.recommend(user, 10)).isEqualTo(model.recommend(user, 10));
+      assertThat(loaded.ratedMovies(user)).isEqualTo(model.ratedMovies(user));
     }
+    for (int movie : model.movies().rawIds()) {
+      assertThat(loaded.popularity().count(movie)).isEqualTo(model.popularity().count(movie));
+    }
+  }
+
+  /**
+   * Checks that a list is ranked by its raw scores, not by the clipped ones: scores never increase,
+   * exact ties go to the lower id, and each entry's predicted rating is its score clipped to the
+   * scale and what {@link Model#predict} answers.
+   */
+  private void assertRankedByRawScore(int user, List<Recommendation> list) {
+    for (int i = 0; i < list.size(); i++) {
+      Recommendation current = list.get(i);
+      assertThat(current.predictedRating())
+          .as("movie %d's predicted rating against its clipped score", current.rawMovieId())
+          .isEqualTo(model.scale().clip(current.score()));
+      assertThat(current.predictedRating())
+          .isCloseTo(model.predict(user, current.rawMovieId()), within(SAME_SCORE));
+      if (i > 0) {
+        Recommendation previous = list.get(i - 1);
+        assertThat(previous.score())
+            .as("user %d: raw score at rank %d against rank %d", user, i, i + 1)
+            .isGreaterThanOrEqualTo(current.score());
+        if (previous.score() == current.score()) {
+          assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
+        }
+      }
+    }
+  }
+
+  private static Map<Integer, List<MovieRating>> ratingsByUser(RatingDataset ratings) {
+    Map<Integer, List<MovieRating>> byUser = new HashMap<>();
+    for (int row = 0; row < ratings.size(); row++) {
+      byUser
+          .computeIfAbsent(ratings.rawUserId(row), user -> new ArrayList<>())
+          .add(new MovieRating(ratings.rawMovieId(row), ratings.rating(row)));
+    }
+    return byUser;
   }
 
   private Set<Integer> trainingMoviesOf(int rawUser) {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.movierec.core.config.Keys;
@@ -16,6 +20,7 @@ import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.UnknownIdException;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.training.EpochReport;
@@ -25,11 +30,15 @@ import org.movierec.core.training.TrainingSummary;
 
 /**
  * What every backend's trainer must do on {@link SyntheticRatings}: train reproducibly for a seed,
- * know exactly the ids it trained on, apply the configured cold-start policy, report progress in
- * order, measure a given validation set, record its provenance, and refuse empty input. A backend
- * runs it by extending this class with its provider and a quick configuration.
+ * know exactly the ids it trained on, remember its whole input when it holds ratings out for
+ * validation, apply the configured cold-start policy, report progress in order, measure a given
+ * validation set, record its provenance, and refuse empty input. A backend runs it by extending
+ * this class with its provider and a quick configuration.
  */
 public abstract class TrainerContractTest {
+
+  private static final int SINGLE_RATING_USERS = 20;
+  private static final int SINGLE_RATING_USER = 900_000;
 
   private final SyntheticRatings data = SyntheticRatings.create();
 
@@ -190,6 +199,44 @@ public abstract class TrainerContractTest {
           .allSatisfy(
               prediction ->
                   assertThat(prediction).isBetween(model.scale().min(), model.scale().max()));
+    }
+  }
+
+  @Test
+  void train_validationFraction_remembersTheWholeInputAndNeverRecommendsItsMovies() {
+    // Twenty users with a single rating: a hold-out taken before the id maps loses half of them.
+    RatingsBuilder builder = new RatingsBuilder(RatingScale.WHOLE_STARS);
+    RatingDataset train = data.train();
+    for (int row = 0; row < train.size(); row++) {
+      builder.add(train.rawUserId(row), train.rawMovieId(row), train.rating(row), row);
+    }
+    for (int i = 0; i < SINGLE_RATING_USERS; i++) {
+      builder.add(SINGLE_RATING_USER + i, SyntheticRatings.rawMovie(i), 4, i);
+    }
+    RatingDataset input = builder.build();
+    Map<Integer, Set<Integer>> rated = new HashMap<>();
+    for (int row = 0; row < input.size(); row++) {
+      rated
+          .computeIfAbsent(input.rawUserId(row), user -> new HashSet<>())
+          .add(input.rawMovieId(row));
+    }
+    TrainingConfig config = config().toBuilder().set(Keys.VALIDATION_FRACTION, 0.5).build();
+
+    try (Model model = train(input, config)) {
+      assertThat(model.users().size()).isEqualTo(rated.size());
+      assertThat(model.movies().size()).isEqualTo(SyntheticRatings.MOVIES);
+      for (Map.Entry<Integer, Set<Integer>> user : rated.entrySet()) {
+        assertThat(model.knowsUser(user.getKey())).as("user %d", user.getKey()).isTrue();
+        assertThat(model.ratedMovies(user.getKey()))
+            .as("user %d's rated movies", user.getKey())
+            .containsExactly(
+                user.getValue().stream().mapToInt(Integer::intValue).sorted().toArray());
+        assertThat(model.recommend(user.getKey(), SyntheticRatings.MOVIES))
+            .extracting(Recommendation::rawMovieId)
+            .as("user %d's recommendations", user.getKey())
+            .hasSize(SyntheticRatings.MOVIES - user.getValue().size())
+            .doesNotContainAnyElementsOf(user.getValue());
+      }
     }
   }
 

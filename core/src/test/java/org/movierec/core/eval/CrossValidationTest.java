@@ -210,7 +210,15 @@ class CrossValidationTest {
     assertThat(tree.path("mean_mae").asDouble()).isEqualTo(report.meanMae());
     for (String name : List.of("precision", "recall", "ndcg", "map", "hit_rate", "coverage")) {
       assertThat(tree.has("mean_" + name)).as("mean_" + name).isTrue();
+      assertThat(tree.path("mean_most_rated").has(name)).as("mean_most_rated." + name).isTrue();
+      assertThat(tree.path("mean_best_rated").has(name)).as("mean_best_rated." + name).isTrue();
     }
+    double mostRatedNdcg =
+        report.folds().stream()
+            .mapToDouble(fold -> fold.metrics().popularity().mostRated().ndcg())
+            .average()
+            .orElseThrow();
+    assertThat(tree.path("mean_most_rated").path("ndcg").asDouble()).isEqualTo(mostRatedNdcg);
     assertThat(tree.path("config").path("seed").asText()).isEqualTo("42");
     assertThat(json.readValue(text, CrossValidationReport.class)).isEqualTo(report);
   }
@@ -225,7 +233,7 @@ class CrossValidationTest {
               i + 1,
               90,
               10,
-              new EvaluationReport(rating, ranking),
+              new EvaluationReport(rating, ranking, new PopularityMetrics(10, ranking, ranking)),
               new TrainingSummary(1, 1, 0.0, 90, List.of())));
     }
     return new CrossValidationReport(

@@ -9,6 +9,7 @@ import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.rank.PopularityRecommender;
 
 class EvaluatorTest {
 
@@ -45,6 +46,19 @@ class EvaluatorTest {
         .isEqualTo(new RankingEvaluator(evaluator.options()).evaluate(model(), test()));
     // each user's only unseen movie is the relevant test movie
     assertThat(report.ranking().hitRate()).isEqualTo(1.0);
+    assertThat(report.popularity().mostRated())
+        .isEqualTo(
+            new RankingEvaluator(evaluator.options())
+                .evaluate(PopularityRecommender.mostRated(model()), test()));
+    assertThat(report.popularity().bestRated())
+        .isEqualTo(
+            new RankingEvaluator(evaluator.options())
+                .evaluate(
+                    PopularityRecommender.bestRated(
+                        model(), PopularityRecommender.DEFAULT_PRIOR_RATINGS),
+                    test()));
+    assertThat(report.popularity().priorRatings())
+        .isEqualTo(PopularityRecommender.DEFAULT_PRIOR_RATINGS);
   }
 
   @Test
@@ -60,6 +74,8 @@ class EvaluatorTest {
     assertThat(tree.path("ranking").has("hit_rate")).isTrue();
     assertThat(tree.path("ranking").has("users_without_relevant")).isTrue();
     assertThat(tree.path("ranking").path("relevance_threshold").asDouble()).isEqualTo(4.0);
+    assertThat(tree.path("popularity").path("most_rated").has("ndcg")).isTrue();
+    assertThat(tree.path("popularity").path("best_rated").has("ndcg")).isTrue();
     assertThat(json.readValue(text, EvaluationReport.class)).isEqualTo(report);
   }
 }

@@ -14,6 +14,7 @@ import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 
 class RankingEvaluatorTest {
@@ -125,9 +126,9 @@ class RankingEvaluatorTest {
     TableModel model =
         new TableModel(train(), TableModel.table().build(), ColdStartPolicy.FALLBACK) {
           @Override
-          public List<Recommendation> recommend(int rawUserId, int count) {
-            calls.add(rawUserId + ":" + count);
-            return super.recommend(rawUserId, count);
+          public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+            calls.add(rawUserId + ":" + request.count());
+            return super.recommend(rawUserId, request);
           }
 
           @Override
@@ -202,7 +203,7 @@ class RankingEvaluatorTest {
     TableModel model =
         new TableModel(train(), TableModel.table().build(), ColdStartPolicy.FALLBACK) {
           @Override
-          public List<Recommendation> recommend(int rawUserId, int count) {
+          public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
             throw new IllegalStateException("model closed");
           }
         };

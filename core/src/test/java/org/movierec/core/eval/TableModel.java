@@ -10,7 +10,6 @@ import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.file.ModelFileWriter;
 import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.TrainingSummary;
@@ -75,12 +74,6 @@ class TableModel extends ScoringModel {
     ModelInfo info =
         new ModelInfo(
             "table", "test", "lookup table", Map.of(), new TrainingSummary(0, 0, 0, 0, List.of()));
-    return new TrainedState(
-        compact.users(),
-        compact.movies(),
-        compact.scale(),
-        RatedItems.of(compact),
-        Biases.fit(compact, 1e12, 1e12, 1),
-        info);
+    return TrainedState.of(compact, Biases.fit(compact, 1e12, 1e12, 1), info);
   }
 }

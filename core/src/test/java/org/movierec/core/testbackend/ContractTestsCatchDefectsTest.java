@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -23,8 +24,12 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.contract.ModelContractTest;
 import org.movierec.core.contract.SyntheticRatings;
 import org.movierec.core.contract.TrainerContractTest;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.SimilarMovie;
 import org.movierec.core.spi.BackendProvider;
 
 /**
@@ -38,7 +43,13 @@ class ContractTestsCatchDefectsTest {
         Arguments.of(Unclipped.class, "predict_everyPairIncludingUnknownIds_staysOnTheRatingScale"),
         Arguments.of(
             RecommendsRatedMovies.class,
-            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksBestFirst"),
+            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore"),
+        Arguments.of(
+            RanksByClippedScore.class,
+            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore"),
+        Arguments.of(
+            IgnoresRequestConditions.class,
+            "recommend_requestWithExclusionsFilterAndFloor_isTheFullListWithoutWhatItRejects"),
         Arguments.of(
             IgnoresErrorPolicy.class,
             "predictAndRecommend_unknownIdsUnderErrorPolicy_throwUnknownIdException"),
@@ -49,6 +60,15 @@ class ContractTestsCatchDefectsTest {
             "predict_unknownIdsUnderFallback_answersWithTheBiasEstimateOfTheTrainingRatings"),
         Arguments.of(
             NotLearning.class, "heldOutRmse_syntheticRatings_isWellBelowTheGlobalMeanPredictors"),
+        Arguments.of(
+            FoldInIgnoresRatings.class,
+            "foldIn_eachUsersTrainingRatings_predictsTheirTestRatingsBetterThanColdStart"),
+        Arguments.of(
+            FoldInRecommendsGivenMovies.class,
+            "foldIn_recommend_leavesOutTheGivenMoviesAndRanksByRawScore"),
+        Arguments.of(
+            SimilarListsTheMovieItself.class,
+            "similarMovies_eitherRanksByCosineWithoutTheMovieOrSaysTheBackendCannot"),
         Arguments.of(SecondCloseThrows.class, "close_calledTwice_isHarmless"),
         Arguments.of(SecondCloseThrowsTrainer.class, "close_trainedModelTwice_isHarmless"),
         Arguments.of(Nondeterministic.class, "train_sameConfigTwice_givesIdenticalPredictions"),
@@ -73,7 +93,9 @@ class ContractTestsCatchDefectsTest {
   void contract_soundBackend_passesEveryTest() {
     Outcome model = run(MeanBiasModelContractTest.class);
     Outcome trainer = run(MeanBiasTrainerContractTest.class);
+    Outcome harness = run(Sound.class);
 
+    assertThat(harness.failed).as("the harness's own configuration").isEmpty();
     assertThat(model.failed).isEmpty();
     assertThat(trainer.failed).isEmpty();
     assertThat(model.passed).isNotEmpty();
@@ -103,8 +125,15 @@ class ContractTestsCatchDefectsTest {
     return new Outcome(passed, failed);
   }
 
+  /**
+   * The mean-bias backend with little user-bias shrinkage, so that the synthetic user who rates
+   * everything 5 gets several unseen movies scored above the scale, where a clipped ranking ties.
+   */
   private static TrainingConfig config() {
-    return TrainingConfig.builder().set("backend", MeanBiasTestBackend.NAME).build();
+    return TrainingConfig.builder()
+        .set("backend", MeanBiasTestBackend.NAME)
+        .set("bias_reg_user", "1")
+        .build();
   }
 
   /** A model contract over a given backend. */
@@ -137,6 +166,14 @@ class ContractTestsCatchDefectsTest {
     }
   }
 
+  /** The harness's configuration on the sound backend, which must pass everything. */
+  static class Sound extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return new MeanBiasTestBackend();
+    }
+  }
+
   /** Adds a constant to every prediction, after clipping. */
   private static Model shifted(Model model, float shift) {
     return new ForwardingModel(model) {
@@ -165,16 +202,64 @@ class ContractTestsCatchDefectsTest {
           model ->
               new ForwardingModel(model) {
                 @Override
-                public List<Recommendation> recommend(int rawUserId, int count) {
-                  int[] movies = Arrays.copyOf(movies().rawIds(), Math.min(count, movies().size()));
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  int[] movies =
+                      Arrays.copyOf(movies().rawIds(), Math.min(request.count(), movies().size()));
                   int[] users = new int[movies.length];
                   Arrays.fill(users, rawUserId);
                   float[] scores = predict(users, movies);
                   List<Recommendation> list = new ArrayList<>();
                   for (int i = 0; i < movies.length; i++) {
-                    list.add(new Recommendation(movies[i], scores[i]));
+                    list.add(new Recommendation(movies[i], scores[i], scores[i]));
                   }
                   return list;
+                }
+              });
+    }
+  }
+
+  /**
+   * Ranks by the score clipped to the rating scale, ties to the lower id, as movierec did before:
+   * every movie above the top of the scale ties, so the list is in id order there.
+   */
+  static class RanksByClippedScore extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  List<Recommendation> all =
+                      new ArrayList<>(
+                          delegate.recommend(
+                              rawUserId,
+                              RecommendRequest.builder()
+                                  .setCount(Integer.MAX_VALUE)
+                                  .optExclude(request.excludedMovies())
+                                  .optFilter(request.filter())
+                                  .optMinRatings(request.minRatings())
+                                  .build()));
+                  all.sort(
+                      Comparator.comparingDouble(Recommendation::predictedRating)
+                          .reversed()
+                          .thenComparingInt(Recommendation::rawMovieId));
+                  return List.copyOf(all.subList(0, Math.min(request.count(), all.size())));
+                }
+              });
+    }
+  }
+
+  /** Answers every request as a plain top-N, ignoring exclusions, filter and floor. */
+  static class IgnoresRequestConditions extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  return delegate.recommend(rawUserId, request.count());
                 }
               });
     }
@@ -228,6 +313,78 @@ class ContractTestsCatchDefectsTest {
                   float[] predictions = delegate.predict(rawUserIds, rawMovieIds);
                   Arrays.fill(predictions, 3f);
                   return predictions;
+                }
+              });
+    }
+  }
+
+  static class FoldInIgnoresRatings extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public FoldedUser foldIn(List<MovieRating> ratings) {
+                  return delegate.foldIn(List.of());
+                }
+              });
+    }
+  }
+
+  static class FoldInRecommendsGivenMovies extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public FoldedUser foldIn(List<MovieRating> ratings) {
+                  FoldedUser fitted = delegate.foldIn(ratings);
+                  FoldedUser blank = delegate.foldIn(List.of());
+                  return new FoldedUser() {
+                    @Override
+                    public List<MovieRating> ratings() {
+                      return fitted.ratings();
+                    }
+
+                    @Override
+                    public int fittedRatings() {
+                      return fitted.fittedRatings();
+                    }
+
+                    @Override
+                    public float[] predict(int[] rawMovieIds) {
+                      return blank.predict(rawMovieIds);
+                    }
+
+                    @Override
+                    public List<Recommendation> recommend(RecommendRequest request) {
+                      return blank.recommend(request);
+                    }
+                  };
+                }
+              });
+    }
+  }
+
+  /** A movie vector backend whose similar movies start with the movie asked about. */
+  static class SimilarListsTheMovieItself extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModel(
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<SimilarMovie> similarMovies(int rawMovieId, RecommendRequest request) {
+                  List<SimilarMovie> list = new ArrayList<>();
+                  list.add(new SimilarMovie(rawMovieId, 1f));
+                  for (int movie : movies().rawIds()) {
+                    if (movie != rawMovieId && list.size() < request.count()) {
+                      list.add(new SimilarMovie(movie, 0f));
+                    }
+                  }
+                  return list;
                 }
               });
     }

@@ -6,9 +6,14 @@ import java.util.List;
 import org.movierec.core.data.IdIndex;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.MoviePopularity;
+import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.model.SimilarMovie;
 
 /** A model that hands every call to another; subclasses override one call to inject a defect. */
 class ForwardingModel implements Model {
@@ -55,8 +60,28 @@ class ForwardingModel implements Model {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
-    return delegate.recommend(rawUserId, count);
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+    return delegate.recommend(rawUserId, request);
+  }
+
+  @Override
+  public FoldedUser foldIn(List<MovieRating> ratings) {
+    return delegate.foldIn(ratings);
+  }
+
+  @Override
+  public List<SimilarMovie> similarMovies(int rawMovieId, RecommendRequest request) {
+    return delegate.similarMovies(rawMovieId, request);
+  }
+
+  @Override
+  public MoviePopularity popularity() {
+    return delegate.popularity();
+  }
+
+  @Override
+  public int[] ratedMovies(int rawUserId) {
+    return delegate.ratedMovies(rawUserId);
   }
 
   @Override

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.movierec.core.config.TrainingConfig;
-import org.movierec.core.data.RatingDataset;
-import org.movierec.core.data.RatingScale;
-import org.movierec.core.data.RatingsBuilder;
 import org.movierec.core.eval.CrossValidation;
 import org.movierec.core.eval.CrossValidationReport;
 import org.movierec.core.eval.EvaluationOptions;
 import org.movierec.core.eval.Evaluator;
 import org.movierec.core.eval.Fold;
 import org.movierec.core.eval.RatingEvaluator;
+import org.movierec.core.testdata.SharedDatasets;
 
 /**
  * Cross-validates the bias estimate on ml-100k's predefined folds u1..u5, a known reference point
@@ -27,37 +22,11 @@ import org.movierec.core.eval.RatingEvaluator;
  */
 class MeanBiasCrossValidationMl100kTest {
 
-  private static Path ml100k() {
-    Path dir = Path.of(System.getProperty("movierec.shared.dir", "../shared"), "datasets/ml-100k");
-    Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("u1.base")), "needs ml-100k's u1..u5 under " + dir);
-    return dir;
-  }
-
-  /** Reads a tab-separated {@code user item rating timestamp} file of ml-100k. */
-  private static RatingDataset read(Path file) throws IOException {
-    RatingsBuilder builder = new RatingsBuilder(RatingScale.WHOLE_STARS, 80_000);
-    for (String line : Files.readAllLines(file)) {
-      String[] fields = line.split("\t");
-      builder.add(
-          Integer.parseInt(fields[0]),
-          Integer.parseInt(fields[1]),
-          Float.parseFloat(fields[2]),
-          Long.parseLong(fields[3]));
-    }
-    return builder.build();
-  }
-
   @Test
   void crossValidate_predefinedFolds_landsNearTheKnownBiasBaseline() throws IOException {
-    Path dir = ml100k();
     List<Fold> folds = new ArrayList<>();
     for (int fold = 1; fold <= 5; fold++) {
-      folds.add(
-          new Fold(
-              fold,
-              read(dir.resolve("u" + fold + ".base")),
-              read(dir.resolve("u" + fold + ".test"))));
+      folds.add(SharedDatasets.ml100kFold(fold));
     }
 
     CrossValidationReport report =

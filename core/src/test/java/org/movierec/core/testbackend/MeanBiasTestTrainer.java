@@ -10,7 +10,6 @@ import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
-import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.Trainer;
@@ -62,9 +61,7 @@ final class MeanBiasTestTrainer implements Trainer {
             "global mean + user bias + movie bias",
             config.toTextMap(),
             summary);
-    TrainedState state =
-        new TrainedState(
-            data.users(), data.movies(), data.scale(), RatedItems.of(data), biases, info);
+    TrainedState state = TrainedState.of(data, biases, info);
     return new MeanBiasTestModel(state, config.coldStart());
   }
 

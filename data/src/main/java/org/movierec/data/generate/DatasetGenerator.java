@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.movierec.core.data.MovieInfo;
 import org.movierec.core.data.RatingScale;
+import org.movierec.core.random.Shuffle;
 import org.movierec.data.Layout;
 import org.movierec.data.movielens.MoviesWriter;
 import org.movierec.data.movielens.RatingsWriter;
@@ -120,7 +121,7 @@ public final class DatasetGenerator {
           Instant.ofEpochSecond(spec.endEpochSeconds()).atZone(ZoneOffset.UTC).getYear();
       MovieMaker maker = new MovieMaker(latestYear);
       Gaussian gaussian = new Gaussian(random);
-      int[] rankOf = shuffledRanks(count, random);
+      int[] rankOf = Shuffle.permutation(count, random);
       double[] weights = new double[count];
       float[] bias = new float[count];
       float[] factors = new float[count * k];
@@ -157,20 +158,6 @@ public final class DatasetGenerator {
       for (int movie = 0; movie < bias.length; movie++) {
         bias[movie] -= mean;
       }
-    }
-
-    private static int[] shuffledRanks(int count, SplittableRandom random) {
-      int[] ranks = new int[count];
-      for (int i = 0; i < count; i++) {
-        ranks[i] = i;
-      }
-      for (int i = count - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int swap = ranks[i];
-        ranks[i] = ranks[j];
-        ranks[j] = swap;
-      }
-      return ranks;
     }
   }
 

@@ -145,6 +145,16 @@ public final class DatasetReader {
     return LayoutDetector.resolve(path, Optional.empty()).layout();
   }
 
+  /**
+   * The ratings file of a dataset directory or ratings file, as {@link #read(Path, ReadOptions)}
+   * would find it, for readers that parse it themselves.
+   *
+   * @throws NoSuchFileException when no ratings file is found
+   */
+  public static Path ratingsFile(Path path) throws IOException {
+    return LayoutDetector.resolve(path, Optional.empty()).ratings();
+  }
+
   private static RatingsLoad load(
       LayoutDetector.Source source, ReadOptions options, ProblemLog log, IdMaps ids)
       throws IOException {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.core.random.Shuffle;
 
 /**
  * Ways to cut one dataset into training and test sets. Each is deterministic for a given dataset
@@ -125,17 +126,7 @@ public final class Splits {
   public static List<Split> kFold(RatingDataset data, int folds, long seed) {
     checkFolds(folds);
     int size = data.size();
-    int[] order = new int[size];
-    for (int row = 0; row < size; row++) {
-      order[row] = row;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = size - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
+    int[] order = Shuffle.permutation(size, new SplittableRandom(seed));
     byte[] foldOf = new byte[size];
     for (int i = 0; i < size; i++) {
       foldOf[order[i]] = (byte) (i % folds);

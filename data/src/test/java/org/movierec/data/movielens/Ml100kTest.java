@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.movierec.core.data.MovieInfo;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingScale;
+import org.movierec.core.testdata.SharedDatasets;
 import org.movierec.data.Layout;
 import org.movierec.data.ReadOptions;
 import org.movierec.data.ReadResult;
-import org.movierec.data.testing.SharedDatasets;
 
 class Ml100kTest {
 

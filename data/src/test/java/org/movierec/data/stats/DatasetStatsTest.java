@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
+import org.movierec.core.testdata.SharedDatasets;
 import org.movierec.data.BadLinePolicy;
 import org.movierec.data.Layout;
 import org.movierec.data.ReadOptions;
@@ -18,7 +19,6 @@ import org.movierec.data.ReadReport;
 import org.movierec.data.movielens.DatasetReader;
 import org.movierec.data.split.Split;
 import org.movierec.data.split.Splits;
-import org.movierec.data.testing.SharedDatasets;
 
 class DatasetStatsTest {
 

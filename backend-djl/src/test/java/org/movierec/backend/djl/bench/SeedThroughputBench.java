@@ -1,27 +1,34 @@
 package org.movierec.backend.djl.bench;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.movierec.backend.djl.DjlTrainer;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
-import org.movierec.core.data.RatingScale;
-import org.movierec.core.data.RatingsBuilder;
+import org.movierec.core.eval.RatingEvaluator;
 import org.movierec.core.model.Model;
+import org.movierec.core.testdata.SharedDatasets;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingSummary;
 import org.movierec.model.Presets;
 
 /**
- * Trains the seed recipe on ml-100k u1.base and reports training samples/s, test RMSE on u1.test,
- * batched prediction throughput and top-10 latency, in the same form as {@code seed_reference.py}.
- * Arguments: {@code [ML100K_DIR] [EPOCHS=50] [THREADS=0]}.
+ * Trains the seed recipe and reports training samples/s and test RMSE in the form of {@code
+ * ../shared/bench/seed_reference.py}, for side-by-side runs (BENCHMARKS.md, {@code
+ * scripts/seed-bench.sh}). Arguments, as the reference's: {@code TRAIN TEST [EPOCHS=50]
+ * [THREADS=0]}.
+ *
+ * <p>Same scope as the reference: an epoch's time covers its shuffle, the gather of the shuffled
+ * ratings and every batch's forward, loss, backward and optimizer step, and not the test
+ * evaluation. Same tables: the embeddings have one row per distinct training id, which equals the
+ * reference's {@code max id + 1} on the densely renumbered files the script gives both programs. It
+ * prints its own libtorch version and thread counts first.
  */
 public final class SeedThroughputBench {
 
@@ -29,11 +36,14 @@ public final class SeedThroughputBench {
 
   /** Runs the benchmark. */
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/datasets/ml-100k");
-    String epochs = args.length > 1 ? args[1] : "50";
-    String threads = args.length > 2 ? args[2] : "0";
-    ColumnarRatings train = read(dir.resolve("u1.base"));
-    ColumnarRatings test = read(dir.resolve("u1.test"));
+    if (args.length < 2) {
+      throw new IllegalArgumentException(
+          "usage: SeedThroughputBench TRAIN TEST [EPOCHS] [THREADS]");
+    }
+    ColumnarRatings train = SharedDatasets.readRatings(Path.of(args[0]));
+    ColumnarRatings test = SharedDatasets.readRatings(Path.of(args[1]));
+    String epochs = args.length > 2 ? args[2] : "50";
+    String threads = args.length > 3 ? args[3] : "0";
     TrainingConfig config =
         TrainingConfig.builder()
             .setAll(Presets.SEED.settings())
@@ -42,6 +52,21 @@ public final class SeedThroughputBench {
             .build();
     TrainingListener progress =
         new TrainingListener() {
+          @Override
+          public void onTrainingStart(TrainingStart start) {
+            System.out.printf(
+                Locale.ROOT,
+                "side djl engine %s libtorch %s (DJL %s) intra_op_threads %d interop_threads %d"
+                    + " tables users %d x 30 movies %d x 30%n",
+                start.engine(),
+                Engine.getEngine("PyTorch").getVersion(),
+                Engine.getDjlVersion(),
+                JniUtils.getNumThreads(),
+                JniUtils.getNumInteropThreads(),
+                train.users().size(),
+                train.movies().size());
+          }
+
           @Override
           public void onEpochEnd(EpochReport report) {
             System.out.printf(
@@ -56,70 +81,13 @@ public final class SeedThroughputBench {
         };
     try (Model model = new DjlTrainer().train(train, Optional.empty(), config, progress)) {
       TrainingSummary summary = model.info().summary();
-      double rmse = rmse(model, test);
       System.out.printf(
           Locale.ROOT,
           "total_train_s %.2f final_test_rmse %.4f samples_per_s %.0f%n",
           summary.trainSeconds(),
-          rmse,
+          RatingEvaluator.evaluate(model, test).rmse(),
           summary.samplesPerSecond());
-      predictionThroughput(model, train);
-      topTenLatency(model, train);
     }
-  }
-
-  /** Scores 1M random known pairs per call, ten calls, after warming up. */
-  private static void predictionThroughput(Model model, ColumnarRatings train) {
-    int n = 1_000_000;
-    int[] users = new int[n];
-    int[] movies = new int[n];
-    java.util.Random random = new java.util.Random(1);
-    for (int i = 0; i < n; i++) {
-      users[i] = train.users().rawId(random.nextInt(train.users().size()));
-      movies[i] = train.movies().rawId(random.nextInt(train.movies().size()));
-    }
-    for (int warm = 0; warm < 3; warm++) {
-      model.predict(users, movies);
-    }
-    double before = residentMib();
-    double best = Double.MAX_VALUE;
-    for (int round = 0; round < 10; round++) {
-      long start = System.nanoTime();
-      model.predict(users, movies);
-      best = Math.min(best, (System.nanoTime() - start) / 1e9);
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "predict_pairs_per_s %.0f (1M pairs per call, best of 10) rss_mib_before %.1f"
-            + " rss_mib_after_10M_predictions %.1f%n",
-        n / best,
-        before,
-        residentMib());
-  }
-
-  /** Times recommend(user, 10) over all movies for every user, after warming up. */
-  private static void topTenLatency(Model model, ColumnarRatings train) {
-    int users = train.users().size();
-    for (int warm = 0; warm < 3; warm++) {
-      for (int u = 0; u < users; u++) {
-        model.recommend(train.users().rawId(u), 10);
-      }
-    }
-    long[] micros = new long[users];
-    for (int u = 0; u < users; u++) {
-      long start = System.nanoTime();
-      model.recommend(train.users().rawId(u), 10);
-      micros[u] = (System.nanoTime() - start) / 1000;
-    }
-    java.util.Arrays.sort(micros);
-    System.out.printf(
-        Locale.ROOT,
-        "top10_latency_us median %d p99 %d max %d (%d users, %d movies each)%n",
-        micros[users / 2],
-        micros[users * 99 / 100],
-        micros[users - 1],
-        users,
-        model.movies().size());
   }
 
   /** The process's resident set size in MiB, from /proc/self/status; NaN elsewhere. */
@@ -134,38 +102,5 @@ public final class SeedThroughputBench {
       return Double.NaN;
     }
     return Double.NaN;
-  }
-
-  /** The RMSE of the model's predictions on a test set. */
-  public static double rmse(Model model, ColumnarRatings test) {
-    int n = test.size();
-    int[] users = new int[n];
-    int[] movies = new int[n];
-    for (int row = 0; row < n; row++) {
-      users[row] = test.rawUserId(row);
-      movies[row] = test.rawMovieId(row);
-    }
-    float[] predicted = model.predict(users, movies);
-    double sum = 0;
-    for (int row = 0; row < n; row++) {
-      double error = predicted[row] - test.rating(row);
-      sum += error * error;
-    }
-    return Math.sqrt(sum / n);
-  }
-
-  /** Reads a tab-separated {@code user item rating timestamp} file. */
-  public static ColumnarRatings read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-    RatingsBuilder builder = new RatingsBuilder(RatingScale.WHOLE_STARS, lines.size());
-    for (String line : lines) {
-      String[] fields = line.split("\t");
-      builder.add(
-          Integer.parseInt(fields[0]),
-          Integer.parseInt(fields[1]),
-          Float.parseFloat(fields[2]),
-          Long.parseLong(fields[3]));
-    }
-    return builder.build();
   }
 }

@@ -1,0 +1,85 @@
+package org.movierec.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code movierec serve} and {@code loadtest} refuse what they cannot do with one line and the
+ * usual exit codes, before serving or sending a request.
+ */
+class ServeCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void serve_portOutOfRange_isAUsageErrorNamingTheFlag() {
+    CliRun run = CliRun.of("serve", "--model", dir.resolve("m.mrec").toString(), "--port", "70000");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--port").contains("server_port").contains("0..65535");
+    assertThat(run.errLines()).isEqualTo(1);
+  }
+
+  @Test
+  void serve_missingModelFile_failsWithOneLine() {
+    CliRun run =
+        CliRun.of("serve", "--model", dir.resolve("absent.mrec").toString(), "--port", "0");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("absent.mrec").contains("train one first");
+    assertThat(run.errLines()).isEqualTo(1);
+  }
+
+  @Test
+  void serve_truncatedModelFile_failsNamingTheProblem() throws Exception {
+    Path file = Files.write(dir.resolve("cut.mrec"), "MOVIEREC and then nothing".getBytes());
+    CliRun run = CliRun.of("serve", "--model", file.toString(), "--port", "0");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("cut.mrec").contains("truncated");
+  }
+
+  @Test
+  void configKeys_listsTheServerKeys() {
+    CliRun run = CliRun.of("config", "--keys");
+
+    assertThat(run.out())
+        .contains("keys of movierec serve")
+        .contains("admin_token")
+        .contains("server_port");
+  }
+
+  @Test
+  void loadtest_urlOffThisMachine_isRefusedBeforeAnyRequest() {
+    CliRun run =
+        CliRun.of(
+            "loadtest",
+            "--url",
+            "http://10.1.2.3:8080/",
+            "--model",
+            dir.resolve("m.mrec").toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--url must name this machine").contains("10.1.2.3");
+  }
+
+  @Test
+  void loadtest_reloadsWithoutToken_areAUsageError() {
+    CliRun run =
+        CliRun.of(
+            "loadtest",
+            "--url",
+            "http://127.0.0.1:9/",
+            "--model",
+            dir.resolve("m.mrec").toString(),
+            "--reload-every",
+            "1000");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("admin_token");
+  }
+}

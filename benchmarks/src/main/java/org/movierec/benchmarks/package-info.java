@@ -1,0 +1,5 @@
+/**
+ * JMH microbenchmarks of what users call most: scoring pairs, top-N lists and reading ratings
+ * files, each through the public API so that they measure whatever implementation is built.
+ */
+package org.movierec.benchmarks;

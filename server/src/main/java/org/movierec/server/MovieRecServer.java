@@ -1,0 +1,276 @@
+package org.movierec.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.movierec.core.data.MovieCatalog;
+import org.movierec.core.data.RatingDataset;
+import org.movierec.server.api.Api;
+import org.movierec.server.api.JettyErrors;
+import org.movierec.server.api.Json;
+import org.movierec.server.api.Serving;
+import org.movierec.server.catalog.MovieSearch;
+import org.movierec.server.catalog.UserRatings;
+import org.movierec.server.metrics.ServerMetrics;
+import org.movierec.server.model.ModelFileLoader;
+import org.movierec.server.model.ModelSlot;
+import org.movierec.server.model.ServedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP server answering from one trained model, with hot model swap, metrics and a web page.
+ * Build it with {@link #builder()}, {@link #start()} it, read {@link #port()} (port 0 picks a free
+ * one) and {@link #stop()} it: stopping refuses new connections, lets requests in flight finish
+ * within the configured grace period and then closes the model.
+ *
+ * <pre>{@code
+ * try (MovieRecServer server =
+ *     MovieRecServer.builder().setModelFile(Path.of("seed.mrec")).build().start()) {
+ *   System.out.println(server.uri());
+ *   server.awaitStop();
+ * }
+ * }</pre>
+ */
+public final class MovieRecServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MovieRecServer.class);
+
+  private final Path modelFile;
+  private final ModelFileLoader loader;
+  private final RatingDataset data;
+  private final MovieCatalog catalog;
+  private final ServerConfig config;
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final Object lifecycle = new Object();
+  private ServerMetrics metrics;
+  private ModelSlot slot;
+  private Javalin javalin;
+  private boolean stopped;
+
+  private MovieRecServer(Builder builder) {
+    this.modelFile = builder.modelFile;
+    this.loader = builder.loader;
+    this.data = builder.data;
+    this.catalog = builder.catalog != null ? builder.catalog : MovieCatalog.empty();
+    this.config = builder.config;
+  }
+
+  /** A builder; only the model file is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Loads the model and starts listening.
+   *
+   * @return this server, started
+   * @throws org.movierec.core.file.ModelFileException when the model file is damaged or foreign
+   * @throws IOException when the model file cannot be read
+   * @throws IllegalStateException when it was started before or the port cannot be bound
+   */
+  public MovieRecServer start() throws IOException {
+    synchronized (lifecycle) {
+      if (javalin != null || stopped) {
+        throw new IllegalStateException("a MovieRecServer starts once; build a new one");
+      }
+      metrics = new ServerMetrics();
+      try {
+        slot =
+            ModelSlot.open(
+                modelFile, loader, Clock.systemUTC(), (old, next) -> metrics.served(next));
+        ObjectMapper json = Json.mapper();
+        Serving serving =
+            new Serving(
+                slot,
+                catalog,
+                new MovieSearch(catalog),
+                data == null ? UserRatings.none() : UserRatings.of(data),
+                config,
+                json);
+        javalin =
+            Javalin.create(
+                javalinConfig -> {
+                  javalinConfig.startup.showJavalinBanner = false;
+                  javalinConfig.startup.showOldJavalinVersionWarning = false;
+                  javalinConfig.jsonMapper(new JavalinJackson(json, false));
+                  javalinConfig.http.maxRequestSize = config.maxBodyBytes();
+                  javalinConfig.http.prefer405over404 = true;
+                  javalinConfig.jetty.host = config.host();
+                  javalinConfig.jetty.port = config.port();
+                  javalinConfig.jetty.modifyServer(
+                      server -> {
+                        server.setStopTimeout(config.shutdownGrace().toMillis());
+                        server.setErrorHandler(new JettyErrors(json));
+                      });
+                  javalinConfig.requestLogger.http(
+                      (ctx, millis) ->
+                          metrics.request(
+                              ctx.method().name(),
+                              endpointOf(ctx.endpoints().lastHttpEndpoint()),
+                              ctx.statusCode(),
+                              millis));
+                  Api.addTo(javalinConfig.routes, serving, metrics, draining);
+                });
+        javalin.start();
+      } catch (IOException | RuntimeException e) {
+        closeQuietly();
+        throw e;
+      }
+      LOG.info("serving {} (version {}) at {}", modelFile, slot.peek().version(), uri());
+      return this;
+    }
+  }
+
+  /** The port the server listens on, e.g. the free one chosen for port 0. */
+  public int port() {
+    synchronized (lifecycle) {
+      if (javalin == null) {
+        throw new IllegalStateException("the server is not started");
+      }
+      return javalin.port();
+    }
+  }
+
+  /** The base address, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** The model being served now; its model may be replaced and closed at any time. */
+  public ServedModel served() {
+    return slot.peek();
+  }
+
+  /**
+   * Loads a model file beside the served one and swaps it in, as {@code POST /admin/reload} does.
+   *
+   * @throws org.movierec.core.file.ModelFileException when the file is damaged; the old model keeps
+   *     serving
+   * @throws IOException when the file cannot be read; the old model keeps serving
+   */
+  public ServedModel reload(Path file) throws IOException {
+    return slot.reload(file);
+  }
+
+  /** The routes served, as {@code METHOD path} such as {@code GET /v1/model}. */
+  public List<String> routes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(entry -> entry.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
+  }
+
+  /**
+   * Stops the server: the readiness check fails, new connections are refused, requests in flight
+   * get the grace period to finish, then the model is closed. Stopping twice is harmless.
+   */
+  public void stop() {
+    synchronized (lifecycle) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      draining.set(true);
+      long start = System.nanoTime();
+      closeQuietly();
+      LOG.info("stopped after {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void closeQuietly() {
+    if (javalin != null) {
+      try {
+        javalin.stop();
+      } catch (RuntimeException e) {
+        LOG.warn("the HTTP server did not stop cleanly: {}", e.toString());
+      }
+    }
+    if (slot != null) {
+      slot.close();
+    }
+    if (metrics != null) {
+      metrics.close();
+    }
+  }
+
+  private static String endpointOf(Endpoint endpoint) {
+    return endpoint == null ? "unmatched" : endpoint.path;
+  }
+
+  /** Collects what the server serves; {@link #setModelFile} is required. */
+  public static final class Builder {
+
+    private Path modelFile;
+    private ModelFileLoader loader;
+    private RatingDataset data;
+    private MovieCatalog catalog;
+    private ServerConfig config = ServerConfig.defaults();
+
+    private Builder() {}
+
+    /** The model file to serve first; reloads may replace it. */
+    public Builder setModelFile(Path file) {
+      this.modelFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** How model files become models; by default the backends on the class path. */
+    public Builder optLoader(ModelFileLoader loader) {
+      this.loader = Objects.requireNonNull(loader, "loader");
+      return this;
+    }
+
+    /** A dataset whose catalog gives titles and genres and whose ratings show what users rated. */
+    public Builder optData(RatingDataset data) {
+      this.data = Objects.requireNonNull(data, "data");
+      return this;
+    }
+
+    /** Titles and genres, when no dataset is given; a dataset's catalog wins over it. */
+    public Builder optCatalog(MovieCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /** Where to listen, limits and the admin token; the defaults otherwise. */
+    public Builder optConfig(ServerConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * A server ready to start.
+     *
+     * @throws IllegalStateException when no model file was set
+     */
+    public MovieRecServer build() {
+      if (modelFile == null) {
+        throw new IllegalStateException("setModelFile is required: the server needs a model");
+      }
+      if (loader == null) {
+        loader = ModelFileLoader.discover();
+      }
+      if (data != null) {
+        catalog = data.catalog();
+      }
+      return new MovieRecServer(this);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.movierec.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.movierec.core.config.ConfigKey;
+import org.movierec.core.model.Model;
+import org.movierec.core.model.ModelInfo;
+import org.movierec.core.training.EpochReport;
+import org.movierec.core.training.TrainingSummary;
+import org.movierec.server.model.ModelLease;
+import org.movierec.server.model.ServedModel;
+
+/** {@code GET /v1/model}: what is being served and how it was made. */
+final class ModelEndpoints {
+
+  /** The served model's identity and provenance. */
+  record ModelDescription(
+      String version,
+      long generation,
+      String file,
+      String loadedAt,
+      String backend,
+      String engine,
+      Object architecture,
+      int users,
+      int movies,
+      Scale scale,
+      String coldStart,
+      Map<String, String> config,
+      Training training) {}
+
+  /** The rating scale. */
+  record Scale(float min, float max, float step) {}
+
+  /** What training measured. */
+  record Training(
+      int epochsRun,
+      int bestEpoch,
+      double trainSeconds,
+      long samplesProcessed,
+      Double bestValidationRmse,
+      List<Epoch> history) {}
+
+  /** One epoch's figures. */
+  record Epoch(int epoch, double trainLoss, Double validationRmse, double learningRate) {}
+
+  private final Serving serving;
+
+  ModelEndpoints(Serving serving) {
+    this.serving = serving;
+  }
+
+  void addTo(RoutesConfig routes) {
+    routes.get("/v1/model", this::describe);
+  }
+
+  private void describe(Context ctx) {
+    Params.allowOnly(ctx, Set.of());
+    try (ModelLease lease = serving.models().lease()) {
+      ctx.json(description(lease.served()));
+    }
+  }
+
+  private ModelDescription description(ServedModel served) {
+    Model model = served.model();
+    ModelInfo info = model.info();
+    TrainingSummary summary = info.summary();
+    return new ModelDescription(
+        served.version(),
+        served.generation(),
+        served.file().getFileName().toString(),
+        served.loadedAt().toString(),
+        info.backend(),
+        info.engine(),
+        architecture(info.architecture()),
+        model.users().size(),
+        model.movies().size(),
+        new Scale(model.scale().min(), model.scale().max(), model.scale().step()),
+        ConfigKey.wordOf(model.coldStartPolicy()),
+        new TreeMap<>(info.config()),
+        new Training(
+            summary.epochsRun(),
+            summary.bestEpoch(),
+            summary.trainSeconds(),
+            summary.samplesProcessed(),
+            summary.bestReport().map(r -> finite(r.validationRmse())).orElse(null),
+            summary.history().stream().map(ModelEndpoints::epoch).toList()));
+  }
+
+  /** The architecture as JSON when the backend described it in JSON, else as text. */
+  private Object architecture(String text) {
+    try {
+      JsonNode tree = serving.json().readTree(text);
+      return tree != null && tree.isContainerNode() ? tree : text;
+    } catch (JsonProcessingException e) {
+      return text;
+    }
+  }
+
+  private static Epoch epoch(EpochReport report) {
+    return new Epoch(
+        report.epoch(), report.trainLoss(), finite(report.validationRmse()), report.learningRate());
+  }
+
+  /** JSON has no NaN: a figure that was not measured is left out. */
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

@@ -1,0 +1,62 @@
+package org.movierec.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import org.movierec.core.data.MovieInfo;
+import org.movierec.server.model.ModelLease;
+
+/** The endpoints about movies: a title search and one movie's details. */
+final class MovieEndpoints {
+
+  /** Movies whose title matched a search. */
+  record Found(String query, List<MovieView> movies) {}
+
+  /** One movie with whether the model can score it. */
+  record Movie(int movie, String title, List<String> genres, boolean knownMovie) {}
+
+  private final Serving serving;
+
+  MovieEndpoints(Serving serving) {
+    this.serving = serving;
+  }
+
+  void addTo(RoutesConfig routes) {
+    routes.get("/v1/movies", this::search);
+    routes.get("/v1/movies/{movie}", this::movie);
+  }
+
+  private void search(Context ctx) {
+    Params.allowOnly(ctx, Set.of("query", "limit"));
+    String query = Params.queryText(ctx, "query", 200);
+    if (query == null) {
+      throw ApiException.badField("query", "is required: a piece of a title, such as 'star wars'");
+    }
+    int limit = Params.queryInt(ctx, "limit", 10, 1, 100, "");
+    List<MovieView> movies =
+        serving.search().find(query, limit).stream()
+            .map(info -> MovieView.of(info.rawId(), java.util.Optional.of(info)))
+            .toList();
+    ctx.json(new Found(query, movies));
+  }
+
+  private void movie(Context ctx) {
+    Params.allowOnly(ctx, Set.of());
+    int id = Params.pathId(ctx, "movie");
+    boolean known;
+    try (ModelLease lease = serving.models().lease()) {
+      known = lease.served().model().knowsMovie(id);
+    }
+    java.util.Optional<MovieInfo> info = serving.movie(id);
+    if (info.isEmpty() && !known) {
+      throw new ApiException(
+          404,
+          "unknown_movie",
+          "movie",
+          "movie " + id + " is neither in the server's catalog nor in the model's training data");
+    }
+    MovieView view = MovieView.of(id, info);
+    ctx.json(new Movie(id, view.title(), view.genres(), known));
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * What the server knows besides the model, from the dataset given at start: movie titles and genres
+ * with a title search, and each user's ratings.
+ */
+package org.movierec.server.catalog;

@@ -1,0 +1,2 @@
+/** The command line that spark-submit runs: recommend, evaluate and compare with ALS. */
+package org.movierec.spark.job;
