@@ -20,9 +20,10 @@ import org.movierec.model.Presets;
  * wide_reference.py}: the seed network on uniformly random (user, movie, rating) triples over a
  * given number of users and movies, timed per epoch (shuffle included), with the CPU time per
  * rating of the training thread and of the whole process beside the wall time, since on a loaded
- * machine the CPU times stay comparable when wall times do not. Arguments: {@code USERS MOVIES
- * RATINGS [EPOCHS=1] [key=value ...]}, the keys applied over the {@code seed} preset (e.g. {@code
- * embedding_optimizer=lazy batch_size=1024 threads=2}).
+ * machine the CPU times stay comparable when wall times do not. After each epoch it collects
+ * garbage and prints the heap in use: all the run holds then, the input ratings included.
+ * Arguments: {@code USERS MOVIES RATINGS [EPOCHS=1] [key=value ...]}, the keys applied over the
+ * {@code seed} preset (e.g. {@code embedding_optimizer=lazy batch_size=1024 threads=2}).
  */
 public final class WideTrainingBench {
 
@@ -70,6 +71,12 @@ public final class WideTrainingBench {
                 (processCpu - cpuAtEpochStart[1]) / 1e3 / report.samples());
             cpuAtEpochStart[0] = cpu;
             cpuAtEpochStart[1] = processCpu;
+            System.gc();
+            System.out.printf(
+                Locale.ROOT,
+                "heap used after a full collection %.1f MiB = %.1f bytes per training rating%n",
+                usedHeap() / 1048576.0,
+                (double) usedHeap() / report.samples());
           }
         };
     System.out.printf(
@@ -85,6 +92,10 @@ public final class WideTrainingBench {
       System.out.printf(
           Locale.ROOT, "total ratings_per_s %.0f%n", model.info().summary().samplesPerSecond());
     }
+  }
+
+  private static long usedHeap() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** Uniformly random triples, as {@code wide_reference.py} draws them, whole stars 1 to 5. */
