@@ -2,7 +2,9 @@ package org.movierec.server;
 
 import java.util.List;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.testbackend.ForwardingModel;
 
 /** A model that fails inside every recommendation, as a broken engine would. */
 final class FailingModel extends ForwardingModel {
@@ -12,7 +14,7 @@ final class FailingModel extends ForwardingModel {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     throw new IllegalStateException("engine failure inside org.movierec.test at Engine.java:42");
   }
 }

@@ -5,7 +5,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.testbackend.ForwardingModel;
 
 /**
  * A model whose recommendations wait at a gate until the test opens it, to hold a request in flight
@@ -22,7 +24,7 @@ final class GatedModel extends ForwardingModel {
   }
 
   @Override
-  public List<Recommendation> recommend(int rawUserId, int count) {
+  public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     entered.countDown();
     try {
       if (!gate.await(30, TimeUnit.SECONDS)) {
@@ -35,7 +37,7 @@ final class GatedModel extends ForwardingModel {
     if (closed.get()) {
       throw new IllegalStateException("recommend on a closed model");
     }
-    return super.recommend(rawUserId, count);
+    return super.recommend(rawUserId, request);
   }
 
   @Override

@@ -272,6 +272,7 @@ class HotSwapTest {
       assertThat(items.get(i).get("movie").intValue()).isEqualTo(expected.get(i).rawMovieId());
       assertThat(items.get(i).get("predicted_rating").floatValue())
           .isEqualTo(expected.get(i).predictedRating());
+      assertThat(items.get(i).get("score").floatValue()).isEqualTo(expected.get(i).score());
     }
   }
 }

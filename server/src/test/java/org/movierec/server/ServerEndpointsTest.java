@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.server.RunningServer.Reply;
 
@@ -59,11 +61,53 @@ class ServerEndpointsTest {
       assertThat(item.get("movie").intValue()).isEqualTo(movie);
       assertThat(item.get("predicted_rating").floatValue())
           .isEqualTo(expected.get(i).predictedRating());
+      assertThat(item.get("score").floatValue()).isEqualTo(expected.get(i).score());
       int m = (movie - 10) / 2;
       assertThat(item.get("title").textValue())
           .isEqualTo("Film <" + m + "> & Co (" + (1990 + m % 10) + ")");
       assertThat(item.get("genres").get(0).textValue()).isEqualTo(TestModels.GENRES[m % 4]);
     }
+  }
+
+  @Test
+  void recommendations_withFilters_matchTheLibrarysFilteredList() throws Exception {
+    int user = TestModels.user(9);
+    List<Recommendation> unfiltered = library.recommend(user, 3);
+    int excluded = unfiltered.get(0).rawMovieId();
+    Reply reply =
+        running.get(
+            "/v1/users/"
+                + user
+                + "/recommendations?top=4&genre=drama&min_ratings=15&exclude="
+                + excluded
+                + ","
+                + unfiltered.get(1).rawMovieId());
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    List<Recommendation> expected =
+        library.recommend(
+            user,
+            RecommendRequest.builder()
+                .setCount(4)
+                .optFilter(MovieFilter.genre(TestModels.data().catalog(), "Drama"))
+                .optMinRatings(15)
+                .optExclude(excluded, unfiltered.get(1).rawMovieId())
+                .build());
+    assertThat(expected).isNotEmpty();
+    assertThat(reply.json().get("recommendations"))
+        .extracting(item -> item.get("movie").intValue())
+        .containsExactlyElementsOf(expected.stream().map(Recommendation::rawMovieId).toList());
+    assertThat(reply.json().get("recommendations"))
+        .allSatisfy(item -> assertThat(item.get("genres").get(0).textValue()).isEqualTo("Drama"));
+  }
+
+  @Test
+  void recommendations_unknownGenre_is400NamingTheCatalogsGenres() throws Exception {
+    Reply reply = running.get("/v1/users/" + TestModels.user(1) + "/recommendations?genre=Western");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("error").get("field").textValue()).isEqualTo("genre");
+    assertThat(reply.json().get("error").get("message").textValue()).contains("Comedy");
   }
 
   @Test
@@ -123,6 +167,7 @@ class ServerEndpointsTest {
     Reply reply = running.get("/v1/users/" + user + "/ratings");
 
     assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("source").textValue()).isEqualTo("data");
     JsonNode ratings = reply.json().get("ratings");
     assertThat(ratings.size()).isEqualTo(reply.json().get("count").intValue()).isPositive();
     for (int i = 1; i < ratings.size(); i++) {
@@ -180,6 +225,12 @@ class ServerEndpointsTest {
     assertThat(json.get("cold_start").textValue()).isEqualTo("fallback");
     assertThat(json.get("config").get("bias_reg_user").textValue()).isEqualTo("15");
     assertThat(json.get("training").get("epochs_run").intValue()).isEqualTo(1);
+    assertThat(json.get("data_fingerprint").textValue())
+        .isEqualTo(library.info().trainedFrom().orElseThrow().dataSha256())
+        .hasSize(64);
+    assertThat(json.get("training_ratings").longValue()).isEqualTo(TestModels.data().size());
+    assertThat(java.time.Instant.parse(json.get("trained_at").textValue()))
+        .isBefore(java.time.Instant.now());
   }
 
   @Test

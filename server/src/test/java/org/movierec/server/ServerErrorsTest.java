@@ -128,6 +128,24 @@ class ServerErrorsTest {
   }
 
   @Test
+  void ratings_withoutDataset_areTheModelsRecordWithoutStars() throws Exception {
+    Reply reply = get("/v1/users/" + TestModels.user(2) + "/ratings");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("source").textValue()).isEqualTo("model");
+    assertThat(reply.json().get("ratings"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.has("rating")).isFalse());
+  }
+
+  @Test
+  void exclude_notIds_namesTheField() throws Exception {
+    Reply reply = get("/v1/users/" + TestModels.user(1) + "/recommendations?exclude=12,x");
+
+    assertError(reply, 400, "invalid_field", "exclude");
+  }
+
+  @Test
   void batch_fieldOfWrongType_namesItsPath() throws Exception {
     Reply reply =
         post(

@@ -8,6 +8,7 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.NicelyResynchronizingAjaxController;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
+import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 
 /**
@@ -102,6 +106,28 @@ class WebPageTest {
   }
 
   @Test
+  void showUser_withAGenre_listsOnlyThatGenre() throws Exception {
+    HtmlPage page = open();
+    page.<HtmlInput>getHtmlElementById("user-id").type(Integer.toString(TestModels.user(6)));
+    page.<HtmlSelect>getHtmlElementById("genre").setSelectedAttribute("Action", true);
+
+    page.getHtmlElementById("show-user").click();
+    browser.waitForBackgroundJavaScript(10_000);
+
+    List<Recommendation> expected =
+        library.recommend(
+            TestModels.user(6),
+            RecommendRequest.builder()
+                .setCount(10)
+                .optFilter(MovieFilter.genre(TestModels.data().catalog(), "Action"))
+                .build());
+    assertListsExactly(page, "recommended", expected);
+    assertThat(items(page, "recommended"))
+        .isNotEmpty()
+        .allSatisfy(item -> assertThat(item.getTextContent()).endsWith("Action"));
+  }
+
+  @Test
   void showUser_unknownToTheModel_saysTheListIsTheFallback() throws Exception {
     HtmlPage page = open();
     page.<HtmlInput>getHtmlElementById("user-id").type(Integer.toString(TestModels.UNKNOWN_USER));
@@ -126,6 +152,75 @@ class WebPageTest {
   }
 
   @Test
+  void newUser_ratesFoundMovies_seesTheLibrarysFoldInList() throws Exception {
+    HtmlPage page = open();
+    page.<HtmlInput>getHtmlElementById("movie-query").type("film <2");
+    page.getHtmlElementById("search-movies").click();
+    browser.waitForBackgroundJavaScript(10_000);
+    List<DomElement> found = items(page, "found");
+    assertThat(found).hasSize(8);
+    assertThat(found.get(0).getTextContent()).contains("Film <2> & Co (1992)");
+
+    ((HtmlElement) found.get(0).getElementsByTagName("button").get(0)).click();
+    ((HtmlElement) found.get(1).getElementsByTagName("button").get(0)).click();
+    ((HtmlElement) found.get(1).getElementsByTagName("button").get(0)).click();
+    List<DomElement> mine = items(page, "my-ratings");
+    assertThat(mine).as("each movie once").hasSize(2);
+    ((HtmlSelect) mine.get(0).getElementsByTagName("select").get(0))
+        .setSelectedAttribute("5", true);
+    ((HtmlSelect) mine.get(1).getElementsByTagName("select").get(0))
+        .setSelectedAttribute("1", true);
+    page.getHtmlElementById("recommend-me").click();
+    browser.waitForBackgroundJavaScript(10_000);
+
+    int first = Integer.parseInt(found.get(0).getAttribute("data-movie"));
+    int second = Integer.parseInt(found.get(1).getAttribute("data-movie"));
+    List<Recommendation> expected =
+        library
+            .foldIn(List.of(new MovieRating(first, 5), new MovieRating(second, 1)))
+            .recommend(10);
+    assertThat(text(page, "for-me-heading")).isEqualTo("For you, from 2 ratings");
+    assertListsExactly(page, "for-me", expected);
+  }
+
+  @Test
+  void address_namingAUserAndRatings_opensBothViews() throws Exception {
+    int user = TestModels.user(3);
+    int first = TestModels.movie(1);
+    int second = TestModels.movie(2);
+    HtmlPage page =
+        browser.getPage(
+            running.uri("/").toString()
+                + "#user="
+                + user
+                + "&rate="
+                + first
+                + ":5,"
+                + second
+                + ":2");
+    browser.waitForBackgroundJavaScript(10_000);
+
+    assertThat(text(page, "recommended-heading")).isEqualTo("Recommended for user " + user);
+    assertThat(items(page, "recommended")).hasSize(10);
+    assertThat(items(page, "my-ratings")).hasSize(2);
+    List<Recommendation> expected =
+        library
+            .foldIn(List.of(new MovieRating(first, 5), new MovieRating(second, 2)))
+            .recommend(10);
+    assertListsExactly(page, "for-me", expected);
+  }
+
+  @Test
+  void newUser_withoutRatings_isAskedForOne() throws Exception {
+    HtmlPage page = open();
+
+    page.getHtmlElementById("recommend-me").click();
+    browser.waitForBackgroundJavaScript(10_000);
+
+    assertThat(text(page, "new-user-error")).contains("Rate at least one movie");
+  }
+
+  @Test
   void randomUser_picksAKnownUserAndShowsTheirList() throws Exception {
     HtmlPage page = open();
 
@@ -141,6 +236,15 @@ class WebPageTest {
     HtmlPage page = browser.getPage(running.uri("/").toURL());
     browser.waitForBackgroundJavaScript(10_000);
     return page;
+  }
+
+  /** The list shows exactly the library's movies, in its order. */
+  private static void assertListsExactly(
+      HtmlPage page, String listId, List<Recommendation> expected) {
+    assertThat(items(page, listId))
+        .extracting(item -> item.getAttribute("data-movie"))
+        .containsExactlyElementsOf(
+            expected.stream().map(r -> Integer.toString(r.rawMovieId())).toList());
   }
 
   private static String text(HtmlPage page, String id) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.movierec.core.data.RatingScale;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieRating;
 import org.movierec.core.model.Recommendation;
 
 /**
@@ -23,7 +26,8 @@ final class LoadRequests {
   enum Kind {
     RECOMMEND("GET /v1/users/{user}/recommendations"),
     RATING("GET /v1/users/{user}/movies/{movie}/rating"),
-    BATCH("POST /v1/ratings:predict");
+    BATCH("POST /v1/ratings:predict"),
+    FOLD_IN("POST /v1/recommendations");
 
     final String endpoint;
 
@@ -41,44 +45,77 @@ final class LoadRequests {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** Ratings a new user gives in one fold-in request. */
+  static final int FOLD_IN_RATINGS = 5;
+
   private final Kind[] kinds;
   private final int[] users;
   private final int[][] movies;
+  private final float[][] stars;
   private final int top;
   private final Map<String, Object[]> answersByVersion = new HashMap<>();
 
-  private LoadRequests(Kind[] kinds, int[] users, int[][] movies, int top) {
+  private LoadRequests(Kind[] kinds, int[] users, int[][] movies, float[][] stars, int top) {
     this.kinds = kinds;
     this.users = users;
     this.movies = movies;
+    this.stars = stars;
     this.top = top;
   }
 
   /**
    * Draws {@code count} requests over the reference model's users and movies, in proportions given
-   * by the weights of recommendations, single ratings and batches of {@code batchSize} pairs.
+   * by the weights of recommendations, single ratings, batches of {@code batchSize} pairs and
+   * fold-ins of a new user's {@value #FOLD_IN_RATINGS} ratings.
    */
   static LoadRequests draw(
       Model reference, int count, int top, int batchSize, int[] weights, long seed) {
     Random random = new Random(seed);
-    int total = weights[0] + weights[1] + weights[2];
     Kind[] kinds = new Kind[count];
     int[] users = new int[count];
     int[][] movies = new int[count][];
+    float[][] stars = new float[count][];
+    RatingScale scale = reference.scale();
+    int levels = Math.round((scale.max() - scale.min()) / scale.step()) + 1;
     for (int i = 0; i < count; i++) {
-      int pick = random.nextInt(total);
-      kinds[i] =
-          pick < weights[0]
-              ? Kind.RECOMMEND
-              : pick < weights[0] + weights[1] ? Kind.RATING : Kind.BATCH;
+      kinds[i] = pick(random, weights);
       users[i] = reference.users().rawId(random.nextInt(reference.users().size()));
-      int pairs = kinds[i] == Kind.BATCH ? batchSize : kinds[i] == Kind.RATING ? 1 : 0;
-      movies[i] = new int[pairs];
-      for (int p = 0; p < pairs; p++) {
-        movies[i][p] = reference.movies().rawId(random.nextInt(reference.movies().size()));
+      int pairs =
+          switch (kinds[i]) {
+            case RECOMMEND -> 0;
+            case RATING -> 1;
+            case BATCH -> batchSize;
+            case FOLD_IN -> FOLD_IN_RATINGS;
+          };
+      // Distinct movies: a fold-in refuses a movie rated twice.
+      movies[i] =
+          random
+              .ints(0, reference.movies().size())
+              .distinct()
+              .limit(Math.min(pairs, reference.movies().size()))
+              .map(m -> reference.movies().rawId(m))
+              .toArray();
+      stars[i] = new float[movies[i].length];
+      for (int p = 0; p < stars[i].length; p++) {
+        stars[i][p] = scale.min() + scale.step() * random.nextInt(levels);
       }
     }
-    return new LoadRequests(kinds, users, movies, top);
+    return new LoadRequests(kinds, users, movies, stars, top);
+  }
+
+  private static Kind pick(Random random, int[] weights) {
+    int total = 0;
+    for (int weight : weights) {
+      total += weight;
+    }
+    int pick = random.nextInt(total);
+    for (Kind kind : Kind.values()) {
+      pick -= weights[kind.ordinal()];
+      if (pick < 0) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("no weights");
   }
 
   /** Records a model's library answers to every request, under its version. */
@@ -90,6 +127,7 @@ final class LoadRequests {
             case RECOMMEND -> model.recommend(users[i], top);
             case RATING -> new float[] {model.predict(users[i], movies[i][0])};
             case BATCH -> model.predict(batchUsers(i), movies[i]);
+            case FOLD_IN -> model.foldIn(newUserRatings(i)).recommend(top);
           };
     }
     answersByVersion.put(version, answers);
@@ -120,12 +158,8 @@ final class LoadRequests {
               .timeout(TIMEOUT)
               .GET()
               .build();
-      case BATCH ->
-          HttpRequest.newBuilder(base.resolve("v1/ratings:predict"))
-              .timeout(TIMEOUT)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(batchBody(i)))
-              .build();
+      case BATCH -> post(base.resolve("v1/ratings:predict"), batchBody(i));
+      case FOLD_IN -> post(base.resolve("v1/recommendations"), foldInBody(i));
     };
   }
 
@@ -141,8 +175,38 @@ final class LoadRequests {
           case RECOMMEND -> sameList(body.get("recommendations"), (List<?>) answers[i]);
           case RATING -> sameRating(body.get("predicted_rating"), ((float[]) answers[i])[0]);
           case BATCH -> sameBatch(body.get("predictions"), (float[]) answers[i]);
+          case FOLD_IN -> sameList(body.get("recommendations"), (List<?>) answers[i]);
         };
     return same ? Verdict.SAME : Verdict.DIFFERENT;
+  }
+
+  private static HttpRequest post(URI uri, String json) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(TIMEOUT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  private List<MovieRating> newUserRatings(int i) {
+    List<MovieRating> ratings = new ArrayList<>(movies[i].length);
+    for (int p = 0; p < movies[i].length; p++) {
+      ratings.add(new MovieRating(movies[i][p], stars[i][p]));
+    }
+    return ratings;
+  }
+
+  private String foldInBody(int i) {
+    StringBuilder body = new StringBuilder("{\"top\":").append(top).append(",\"ratings\":[");
+    for (int p = 0; p < movies[i].length; p++) {
+      body.append(p == 0 ? "" : ",")
+          .append("{\"movie\":")
+          .append(movies[i][p])
+          .append(",\"rating\":")
+          .append(stars[i][p])
+          .append('}');
+    }
+    return body.append("]}").toString();
   }
 
   private int[] batchUsers(int i) {
@@ -171,6 +235,7 @@ final class LoadRequests {
     for (int k = 0; k < expected.size(); k++) {
       Recommendation r = (Recommendation) expected.get(k);
       if (items.get(k).path("movie").asInt(Integer.MIN_VALUE) != r.rawMovieId()
+          || !sameRating(items.get(k).get("score"), r.score())
           || !sameRating(items.get(k).get("predicted_rating"), r.predictedRating())) {
         return false;
       }

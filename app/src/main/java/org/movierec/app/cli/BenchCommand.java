@@ -100,22 +100,35 @@ final class BenchCommand extends BaseCommand {
   private static void print(PrintWriter out, LoadResult r) {
     out.printf(
         Locale.ROOT,
-        "%3d threads: %,9d calls in %6.2f s = %,10.0f calls/s | predict p50 %7.1f us p99 %7.1f us"
-            + " | top-10 p50 %7.1f us p99 %7.1f us cpu p50 %7.1f us | mismatches %d, exceptions %d"
-            + " | heap %+.1f MiB, rss %+.1f MiB%n",
+        "%3d threads: %,9d calls in %6.2f s = %,10.0f calls/s | predict %s | top-10 %s cpu %s"
+            + " | mismatches %d, exceptions %d | heap %+.1f MiB, rss %+.1f MiB%n",
         r.threads(),
         r.calls(),
         r.seconds(),
         r.callsPerSecond(),
-        r.predict().p50Micros(),
-        r.predict().p99Micros(),
-        r.recommend().p50Micros(),
-        r.recommend().p99Micros(),
-        r.recommendCpu().p50Micros(),
+        latencies(r.predict()),
+        latencies(r.recommend()),
+        median(r.recommendCpu()),
         r.mismatches(),
         r.exceptions(),
         (r.heapAfterBytes() - r.heapBeforeBytes()) / 1048576.0,
         (r.rssAfterBytes() - r.rssBeforeBytes()) / 1048576.0);
     out.flush();
+  }
+
+  /** The p50 column of one kind of call; "-" when none was made, never NaN. */
+  private static String median(LoadResult.Latencies latencies) {
+    return latencies.count() == 0
+        ? String.format(Locale.ROOT, "p50 %7s us", "-")
+        : String.format(Locale.ROOT, "p50 %7.1f us", latencies.p50Micros());
+  }
+
+  /** The p50 and p99 columns of one kind of call; "-" when none was made, never NaN. */
+  private static String latencies(LoadResult.Latencies latencies) {
+    if (latencies.count() == 0) {
+      return String.format(Locale.ROOT, "p50 %7s us p99 %7s us", "-", "-");
+    }
+    return String.format(
+        Locale.ROOT, "p50 %7.1f us p99 %7.1f us", latencies.p50Micros(), latencies.p99Micros());
   }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     description = {
       "Load-test a movierec server on this machine: many clients call its recommendations,"
-          + " rating and batch endpoints for a bounded time and number of requests; every answer"
+          + " rating, batch and fold-in endpoints for a bounded time and number of requests; every answer"
           + " must equal the library's answer of the model file whose version it names.",
       "With --reload-every the server is reloaded at that interval, alternating between the"
           + " --model files (the admin_token comes from --config). Prints throughput, p50/p99 per"
@@ -94,12 +94,12 @@ final class LoadtestCommand extends BaseCommand {
 
   @Option(
       names = "--mix",
-      paramLabel = "R,P,B",
+      paramLabel = "R,P,B,F",
       split = ",",
-      defaultValue = "5,4,1",
+      defaultValue = "5,4,1,1",
       description =
-          "weights of top-N requests, single ratings and batches of 20 pairs (default"
-              + " ${DEFAULT-VALUE})")
+          "weights of top-N requests, single ratings, batches of 20 pairs and new users folded in"
+              + " from 5 ratings (default ${DEFAULT-VALUE})")
   List<Integer> mix;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "N of top-N")
@@ -164,11 +164,11 @@ final class LoadtestCommand extends BaseCommand {
           spec.commandLine(),
           "--threads must be in 1..256, --duration in 1..600, --max-requests >= 1");
     }
-    if (mix.size() != 3
+    if (mix.size() != 4
         || mix.stream().anyMatch(w -> w < 0)
         || mix.stream().mapToInt(w -> w).sum() == 0) {
       throw new ParameterException(
-          spec.commandLine(), "--mix takes three weights >= 0, not all 0, e.g. 5,4,1");
+          spec.commandLine(), "--mix takes four weights >= 0, not all 0, e.g. 5,4,1,1");
     }
     if (top < 1 || reloadEvery < 0) {
       throw new ParameterException(

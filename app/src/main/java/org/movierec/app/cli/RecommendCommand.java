@@ -20,6 +20,7 @@ import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.MovieInfo;
 import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.MovieFilter;
 import org.movierec.core.model.MovieRating;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
@@ -33,15 +34,21 @@ import picocli.CommandLine.ParameterException;
     name = "recommend",
     mixinStandardHelpOptions = true,
     description = {
-      "List the movies a user has not rated with the highest predicted ratings.",
-      "--ratings FILE does the same for a user the model never saw, fitted to their ratings"
-          + " without retraining; --all-users --out FILE writes every known user's list to one CSV"
-          + " file, scoring on every core."
+      "List the movies a user has not rated in training, best first by the model's raw score;"
+          + " each line shows the predicted rating (the score clipped to the rating scale) and the"
+          + " score itself.",
+      "--exclude, --genre and --min-ratings narrow the list; a --top beyond the model's"
+          + " catalog lists every movie that qualifies, with a note on stderr.",
+      "--ratings FILE lists for a user the model never saw, fitted to their ratings without"
+          + " retraining; --all-users --out FILE writes every known user's list to one CSV file,"
+          + " scoring on every core."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec recommend --model seed.mrec --user 196",
       "  movierec recommend --model seed.mrec --user 196 --top 5 --data ml-100k",
+      "  movierec recommend --model seed.mrec --user 196 --data ml-100k --genre Comedy"
+          + " --min-ratings 50 --exclude 50,181",
       "  movierec recommend --model demo.mrec --user 1 --data sample --json",
       "  movierec recommend --model seed.mrec --ratings my-ratings.csv --data ml-100k",
       "  movierec recommend --model seed.mrec --all-users --top 20 --out lists.csv"
@@ -93,6 +100,25 @@ final class RecommendCommand extends DataCommand {
       description = "a dataset whose movie list gives titles, or 'sample'")
   Path data;
 
+  @Option(
+      names = "--exclude",
+      split = ",",
+      paramLabel = "ID",
+      description = "movie ids never to list, e.g. --exclude 50,181")
+  List<Integer> exclude = List.of();
+
+  @Option(
+      names = "--genre",
+      paramLabel = "NAME",
+      description = "list only movies of this genre (needs --data for the movie list)")
+  String genre;
+
+  @Option(
+      names = "--min-ratings",
+      paramLabel = "K",
+      description = "list only movies with at least K training ratings (default 0)")
+  int minRatings;
+
   @Option(names = "--json", description = "print only one JSON object")
   boolean json;
 
@@ -101,14 +127,34 @@ final class RecommendCommand extends DataCommand {
     if (top < 1) {
       throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
     }
+    if (minRatings < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--min-ratings must be at least 0, got " + minRatings);
+    }
+    if (genre != null && data == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--genre needs --data with the dataset's movie list (e.g. --data ml-100k), since a"
+              + " model file holds no genres");
+    }
     checkWhoIsAsked();
     Injector injector = injector(configOptions.request());
     MovieCatalog catalog =
         data == null
             ? MovieCatalog.empty()
             : ratings(injector.getInstance(DatasetSource.class), data).catalog();
-    RecommendRequest request = RecommendRequest.top(top);
+    RecommendRequest request = request(catalog);
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
+      if (top > loaded.movies().size()) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                Locale.ROOT,
+                "note: --top %d is more than the %,d movies the model knows; listing every one"
+                    + " that qualifies%n",
+                top,
+                loaded.movies().size());
+      }
       if (allUsers) {
         new AllUsersExport(
                 loaded, request, injector.getInstance(Key.get(Integer.class, ComputeThreads.class)))
@@ -127,6 +173,20 @@ final class RecommendCommand extends DataCommand {
       }
     }
     return 0;
+  }
+
+  /** The request the options describe; an unknown genre is a usage error naming the known ones. */
+  private RecommendRequest request(MovieCatalog catalog) {
+    RecommendRequest.Builder request =
+        RecommendRequest.builder().setCount(top).optExclude(exclude).optMinRatings(minRatings);
+    if (genre != null) {
+      try {
+        request.optFilter(MovieFilter.genre(catalog, genre));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--genre: " + e.getMessage());
+      }
+    }
+    return request.build();
   }
 
   /** Exactly one of --user, --ratings and --all-users, and --out with --all-users only. */
@@ -162,18 +222,20 @@ final class RecommendCommand extends DataCommand {
       result.put("ratings", given.size());
       result.put("ratings_of_known_movies", newUser.fittedRatings());
       result.put("backend", loaded.info().backend());
-      result.put("recommendations", items(ranked, catalog));
+      result.put("request", conditions());
+      result.put("recommendations", items(loaded, ranked, catalog));
       injector.getInstance(JsonPrinter.class).print(result);
       return;
     }
     var printer = spec.commandLine().getOut();
     printer.printf(
         Locale.ROOT,
-        "top %d for the new user of %s (%d ratings, %d of movies the model knows):%n",
+        "top %d for the new user of %s (%d ratings, %d of movies the model knows)%s:%n",
         ranked.size(),
         ratingsFile,
         given.size(),
-        newUser.fittedRatings());
+        newUser.fittedRatings(),
+        conditionsText());
     printRanked(printer, ranked, catalog);
   }
 
@@ -183,12 +245,23 @@ final class RecommendCommand extends DataCommand {
     result.put("user", user);
     result.put("known_user", loaded.knowsUser(user));
     result.put("backend", loaded.info().backend());
-    result.put("recommendations", items(ranked, catalog));
+    result.put("request", conditions());
+    result.put("recommendations", items(loaded, ranked, catalog));
     return result;
   }
 
+  /** The request's options, for JSON output. */
+  private Map<String, Object> conditions() {
+    Map<String, Object> conditions = new LinkedHashMap<>();
+    conditions.put("top", top);
+    conditions.put("exclude", exclude);
+    conditions.put("genre", genre);
+    conditions.put("min_ratings", minRatings);
+    return conditions;
+  }
+
   private static List<Map<String, Object>> items(
-      List<Recommendation> ranked, MovieCatalog catalog) {
+      Model loaded, List<Recommendation> ranked, MovieCatalog catalog) {
     List<Map<String, Object>> items = new ArrayList<>();
     for (Recommendation recommendation : ranked) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -196,21 +269,40 @@ final class RecommendCommand extends DataCommand {
       item.put(
           "title",
           catalog.find(recommendation.rawMovieId()).map(MovieInfo::displayTitle).orElse(null));
+      item.put(
+          "genres", catalog.find(recommendation.rawMovieId()).map(MovieInfo::genres).orElse(null));
       item.put("score", recommendation.score());
       item.put("predicted_rating", recommendation.predictedRating());
+      item.put("training_ratings", loaded.popularity().count(recommendation.rawMovieId()));
       items.add(item);
     }
     return items;
   }
 
   private void print(Model loaded, List<Recommendation> ranked, MovieCatalog catalog) {
-    var out = spec.commandLine().getOut();
-    out.printf(
-        "top %d for user %d%s:%n",
+    var printer = spec.commandLine().getOut();
+    printer.printf(
+        "top %d for user %d%s%s:%n",
         ranked.size(),
         user,
+        conditionsText(),
         loaded.knowsUser(user) ? "" : " (unknown to the model: most liked overall)");
-    printRanked(out, ranked, catalog);
+    printRanked(printer, ranked, catalog);
+  }
+
+  /** The request's narrowing options as a phrase for the list's heading, e.g. ", genre Comedy". */
+  private String conditionsText() {
+    StringBuilder conditions = new StringBuilder();
+    if (genre != null) {
+      conditions.append(", genre ").append(genre.strip());
+    }
+    if (minRatings > 0) {
+      conditions.append(", at least ").append(minRatings).append(" ratings");
+    }
+    if (!exclude.isEmpty()) {
+      conditions.append(", ").append(exclude.size()).append(" excluded");
+    }
+    return conditions.toString();
   }
 
   /**

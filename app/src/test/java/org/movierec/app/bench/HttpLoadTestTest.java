@@ -74,7 +74,7 @@ class HttpLoadTestTest {
                   Optional.of(TOKEN)),
               library.models,
               5,
-              new int[] {5, 4, 1});
+              new int[] {5, 4, 1, 1});
 
       assertThat(result.clean()).as(result.firstErrors() + " " + result.reloadFailures()).isTrue();
       assertThat(result.reloadsMade()).isGreaterThanOrEqualTo(4);
@@ -102,7 +102,7 @@ class HttpLoadTestTest {
                   Optional.empty()),
               library.models,
               5,
-              new int[] {1, 1, 1});
+              new int[] {1, 1, 1, 1});
 
       assertThat(result.clean()).isFalse();
       assertThat(

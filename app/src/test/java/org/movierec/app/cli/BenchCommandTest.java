@@ -31,6 +31,47 @@ class BenchCommandTest {
   }
 
   @Test
+  void benchTable_onlyOneKindOfCall_printsADashForTheOtherNeverNaN() {
+    Path model = dir.resolve("b.mrec");
+    CliRun train = CliRun.of("train", "--backend", "baseline", "--model", model.toString());
+    assertThat(train.code()).as(train.err()).isZero();
+
+    CliRun onlyTopN =
+        CliRun.of(
+            "bench",
+            "--model",
+            model.toString(),
+            "--threads",
+            "2",
+            "--calls",
+            "50",
+            "--recommend-every",
+            "1");
+    CliRun onlyPredict =
+        CliRun.of(
+            "bench",
+            "--model",
+            model.toString(),
+            "--threads",
+            "2",
+            "--calls",
+            "50",
+            "--recommend-every",
+            "0");
+
+    assertThat(onlyTopN.code()).as(onlyTopN.err()).isZero();
+    assertThat(onlyTopN.out())
+        .contains("predict p50       - us p99       - us")
+        .containsPattern("top-10 p50 +\\d+\\.\\d us")
+        .doesNotContain("NaN");
+    assertThat(onlyPredict.code()).as(onlyPredict.err()).isZero();
+    assertThat(onlyPredict.out())
+        .contains("top-10 p50       - us p99       - us")
+        .containsPattern("predict p50 +\\d+\\.\\d us")
+        .doesNotContain("NaN");
+  }
+
+  @Test
   void bench_zeroCalls_isAUsageError() {
     CliRun bench = CliRun.of("bench", "--model", "x.mrec", "--calls", "0");
 

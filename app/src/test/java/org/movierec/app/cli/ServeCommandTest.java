@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.movierec.data.Layout;
+import org.movierec.data.generate.DatasetGenerator;
+import org.movierec.data.generate.GeneratorSpec;
+import org.movierec.server.MovieRecServer;
+import org.movierec.server.ServerConfig;
 
 /**
  * {@code movierec serve} and {@code loadtest} refuse what they cannot do with one line and the
@@ -81,5 +86,50 @@ class ServeCommandTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("admin_token");
+  }
+
+  @Test
+  void loadtest_againstARunningServer_printsTheTableAndExits0() throws Exception {
+    Path data = dir.resolve("data");
+    DatasetGenerator.generate(
+        GeneratorSpec.builder().setUsers(40).setMovies(30).setRatings(800).optSeed(4).build(),
+        data,
+        Layout.ML_100K);
+    Path model = dir.resolve("model.mrec");
+    assertThat(
+            CliRun.of(
+                    "train",
+                    "--data",
+                    data.toString(),
+                    "--backend",
+                    "baseline",
+                    "--model",
+                    model.toString())
+                .code())
+        .isZero();
+    try (MovieRecServer server =
+        MovieRecServer.builder()
+            .setModelFile(model)
+            .optConfig(ServerConfig.builder().optHost("127.0.0.1").optPort(0).build())
+            .build()
+            .start()) {
+      CliRun run =
+          CliRun.of(
+              "loadtest",
+              "--url",
+              server.uri().toString(),
+              "--model",
+              model.toString(),
+              "--threads",
+              "2",
+              "--duration",
+              "1");
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out())
+          .contains("GET /v1/users/{user}/recommendations")
+          .contains("POST /v1/recommendations")
+          .contains("server heap in use");
+    }
   }
 }

@@ -43,6 +43,54 @@ class ProgressListenerTest {
   }
 
   @Test
+  void plainOutput_epochOfMinutes_addsALineEveryFifteenSecondsWithRateAndEta() {
+    StringWriter err = new StringWriter();
+    long[] now = {0};
+    ProgressListener listener =
+        new ProgressListener(
+            new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false),
+            () -> now[0]);
+    listener.onTrainingStart(new TrainingStart("djl", "PyTorch 1.13.1", "cpu()", 1000, 0, 1, 10));
+    for (int batch = 1; batch <= 10; batch++) {
+      now[0] += 4_000_000_000L;
+      listener.onBatchEnd(1, batch, 10, 0.75);
+    }
+
+    assertThat(err.toString().lines().skip(1))
+        .containsExactly(
+            "epoch 1/1  batch 5/10 (50%)  loss 0.7500  25 ratings/s  epoch eta 20s",
+            "epoch 1/1  batch 9/10 (90%)  loss 0.7500  25 ratings/s  epoch eta 4s");
+  }
+
+  @Test
+  void barOutput_longEpoch_showsRateAndEtaInTheBar() {
+    StringWriter err = new StringWriter();
+    long[] now = {0};
+    ProgressListener listener =
+        new ProgressListener(
+            new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), true),
+            () -> now[0]);
+    listener.onTrainingStart(
+        new TrainingStart("djl", "PyTorch 1.13.1", "cpu()", 22_500_000, 0, 1, 87_891));
+    for (int batch = 1; batch <= 3; batch++) {
+      now[0] += 2_000_000_000L;
+      listener.onBatchEnd(1, batch, 87_891, 0.9);
+    }
+
+    assertThat(err.toString())
+        .contains(
+            "\repoch 1/1 [------------------------------]   0% loss 0.9000  128 ratings/s"
+                + "  epoch eta 48h49m");
+  }
+
+  @Test
+  void duration_readsAsSecondsMinutesOrHours() {
+    assertThat(ProgressListener.duration(59.4)).isEqualTo("59s");
+    assertThat(ProgressListener.duration(125)).isEqualTo("2m05s");
+    assertThat(ProgressListener.duration(7500)).isEqualTo("2h05m");
+  }
+
+  @Test
   void barOutput_onATerminal_redrawsABarThenKeepsTheEpochLine() {
     String output = run(true);
     assertThat(output).contains("\repoch 1/2 [").contains("100%").contains("#".repeat(30));

@@ -10,11 +10,11 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.training.OptimizerKind;
 
 /**
- * Updates a network's parameters from their gradients with one fused engine call per parameter:
- * Adam as PyTorch's {@code torch.optim.Adam} computes it (L2 weight decay added to the gradient,
- * bias-corrected moments), or plain SGD. Weight decay differs per group, as the {@link DjlLayout}
- * tells the slots apart: {@code weight_decay} for dense layers, {@code embedding_weight_decay} for
- * the two embedding tables.
+ * Updates a network's parameters from their gradients with one fused engine call per array (each
+ * embedding table, and all dense layers at once): Adam as PyTorch's {@code torch.optim.Adam}
+ * computes it (L2 weight decay added to the gradient, bias-corrected moments), or plain SGD. Weight
+ * decay differs per group: {@code weight_decay} for dense layers, {@code embedding_weight_decay}
+ * for the two embedding tables.
  *
  * <p>Each step leaves the gradients at zero for the next backward pass, which would otherwise add
  * to them. The reset is done by the engine: DJL 0.21's {@code adamUpdate} and {@code sgdUpdate}
@@ -36,21 +36,25 @@ final class DjlOptimizer implements AutoCloseable {
   private long step;
 
   /**
-   * An optimizer over a network's parameters, keeping its state under a sub-manager of the
-   * network's manager.
+   * An optimizer over the parameters a network holds (without its embedding tables when lazy
+   * training keeps them on the JVM), keeping its state under a sub-manager of the network's
+   * manager.
    */
   DjlOptimizer(DjlNetwork network, TrainingConfig config) {
     this.kind = config.optimizer();
-    this.parameters = network.parameters();
     this.beta1 = config.get(Keys.ADAM_BETA1);
     this.beta2 = config.get(Keys.ADAM_BETA2);
     this.epsilon = config.get(Keys.ADAM_EPSILON);
-    DjlLayout layout = network.layout();
-    this.weightDecay = new float[parameters.size()];
-    for (int slot = 0; slot < weightDecay.length; slot++) {
-      weightDecay[slot] =
-          (float) (layout.isEmbedding(slot) ? config.embeddingWeightDecay() : config.weightDecay());
+    List<NDArray> arrays = new ArrayList<>();
+    List<DjlNetwork.Trainable> trainables = network.trainables();
+    this.weightDecay = new float[trainables.size()];
+    for (int i = 0; i < weightDecay.length; i++) {
+      DjlNetwork.Trainable trainable = trainables.get(i);
+      arrays.add(trainable.array());
+      weightDecay[i] =
+          (float) (trainable.embedding() ? config.embeddingWeightDecay() : config.weightDecay());
     }
+    this.parameters = List.copyOf(arrays);
     this.stateManager = network.manager().newSubManager();
     if (kind == OptimizerKind.ADAM) {
       for (NDArray parameter : parameters) {

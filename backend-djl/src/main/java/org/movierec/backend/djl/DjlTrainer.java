@@ -78,10 +78,11 @@ public final class DjlTrainer implements Trainer {
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
       int batches = (fitted.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
-          "training network '{}' ({} parameters) with {} on {} ({} intra-op threads): {} ratings,"
-              + " {} validation, {} epochs of {} batches",
+          "training network '{}' ({} parameters, {} embedding updates) with {} on {} ({} intra-op"
+              + " threads): {} ratings, {} validation, {} epochs of {} batches",
           spec.name(),
           initial.count(),
+          config.embeddingOptimizer().name().toLowerCase(java.util.Locale.ROOT),
           engineName,
           device,
           config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
@@ -111,9 +112,13 @@ public final class DjlTrainer implements Trainer {
                   config.coldStart(),
                   spec,
                   parameters);
-      try (NDManager root = engine.newBaseManager(device);
-          DjlNetwork network = DjlNetwork.create(root, spec, initial, true)) {
-        result = new DjlTrainingLoop(network, data, config, listener, maker).run();
+      try (DjlPipeline pipeline =
+              config.threads() == 1
+                  ? DjlPipeline.inline()
+                  : DjlPipeline.background("movierec-training-helper");
+          NDManager root = engine.newBaseManager(device);
+          DjlTrainingStep step = DjlTrainingStep.create(root, initial, config, pipeline)) {
+        result = new DjlTrainingLoop(step, data, config, listener, maker).run();
       }
     } finally {
       ONE_AT_A_TIME.unlock();

@@ -1,12 +1,6 @@
 package org.movierec.backend.djl;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,7 +10,6 @@ import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.random.Shuffle;
 import org.movierec.core.training.EpochReport;
-import org.movierec.core.training.LossKind;
 import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingStoppedException;
@@ -25,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The epoch and batch loop: shuffles with the seed every epoch, runs forward, loss, backward and
- * one optimizer step per batch, measures validation RMSE after each epoch, stops early when it
- * stops improving and keeps the best epoch's parameters. Every batch's arrays live in their own
- * sub-manager, closed when the batch ends.
+ * The epoch and batch loop: shuffles with the seed every epoch, runs one {@link DjlTrainingStep}
+ * per batch, measures validation RMSE after each epoch, stops early when it stops improving and
+ * keeps the best epoch's parameters. The training ratings are read where they are: an epoch
+ * shuffles a permutation of row numbers (4 bytes per rating, allocated once) and each batch gathers
+ * its rows into buffers reused for every batch, so nothing is copied per epoch.
  */
 final class DjlTrainingLoop {
 
@@ -54,20 +48,20 @@ final class DjlTrainingLoop {
     DjlModel make(DjlParameters parameters, TrainingSummary summary);
   }
 
-  private final DjlNetwork network;
+  private final DjlTrainingStep step;
   private final DjlTrainingData data;
   private final TrainingConfig config;
   private final TrainingListener listener;
   private final ModelMaker maker;
 
-  /** A loop over prepared data for a realized network. */
+  /** A loop over prepared data for a training step. */
   DjlTrainingLoop(
-      DjlNetwork network,
+      DjlTrainingStep step,
       DjlTrainingData data,
       TrainingConfig config,
       TrainingListener listener,
       ModelMaker maker) {
-    this.network = network;
+    this.step = step;
     this.data = data;
     this.config = config;
     this.listener = listener;
@@ -91,12 +85,10 @@ final class DjlTrainingLoop {
     int patience = config.earlyStoppingPatience();
     int checkpointEvery = config.get(Keys.CHECKPOINT_EVERY);
     boolean validating = data.validationSize() > 0;
-    int[] users = train.userIndices();
-    int[] movies = train.movieIndices();
-    float[] ratings = train.ratings();
-    DjlTrainingData.Pairs shuffled =
-        new DjlTrainingData.Pairs(new int[n], new int[n], new float[n]);
     int[] order = Shuffle.identity(n);
+    DjlBatch[] buffers = {
+      new DjlBatch(Math.min(batchSize, n)), new DjlBatch(Math.min(batchSize, n))
+    };
     Random random = new Random(config.seed() ^ SHUFFLE_SALT);
     List<EpochReport> history = new ArrayList<>();
     DjlParameters best = null;
@@ -104,69 +96,62 @@ final class DjlTrainingLoop {
     int bestEpoch = 0;
     double trainSeconds = 0;
     long started = System.nanoTime();
-    try (DjlOptimizer optimizer = new DjlOptimizer(network, config)) {
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        double learningRate = config.learningRateAt(epoch - 1);
-        // The epoch's time includes its shuffle and gather, as PyTorch loops' timers do.
-        long epochStart = System.nanoTime();
-        Shuffle.inPlace(order, random);
-        for (int i = 0; i < n; i++) {
-          shuffled.users()[i] = users[order[i]];
-          shuffled.movies()[i] = movies[order[i]];
-          shuffled.ratings()[i] = ratings[order[i]];
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      double learningRate = config.learningRateAt(epoch - 1);
+      // The epoch's time includes its shuffle and gathers, as PyTorch loops' timers do.
+      long epochStart = System.nanoTime();
+      Shuffle.inPlace(order, random);
+      double lossSum = runEpoch(epoch, batches, learningRate, order, buffers);
+      double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+      trainSeconds += epochSeconds;
+      double rmse = validating ? validationRmse(train.scale()) : Double.NaN;
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      EpochReport report =
+          new EpochReport(
+              epoch,
+              epochs,
+              lossSum / batches,
+              rmse,
+              learningRate,
+              n,
+              epochSeconds,
+              elapsed,
+              elapsed / epoch * (epochs - epoch));
+      history.add(report);
+      LOG.debug(
+          "epoch {}/{}: loss {} validation RMSE {} ({} samples/s)",
+          epoch,
+          epochs,
+          report.trainLoss(),
+          rmse,
+          Math.round(report.samplesPerSecond()));
+      listener.onEpochEnd(report);
+      if (validating && patience > 0) {
+        if (rmse < bestRmse) {
+          bestRmse = rmse;
+          bestEpoch = epoch;
+          best = step.snapshot();
+        } else if (epoch - bestEpoch >= patience) {
+          LOG.info(
+              "early stopping after epoch {}: validation RMSE last improved in epoch {} ({})",
+              epoch,
+              bestEpoch,
+              bestRmse);
+          break;
         }
-        double lossSum = runEpoch(epoch, batches, optimizer, learningRate, shuffled);
-        double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-        trainSeconds += epochSeconds;
-        double rmse = validating ? validationRmse(train.scale()) : Double.NaN;
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        EpochReport report =
-            new EpochReport(
-                epoch,
-                epochs,
-                lossSum / batches,
-                rmse,
-                learningRate,
-                n,
-                epochSeconds,
-                elapsed,
-                elapsed / epoch * (epochs - epoch));
-        history.add(report);
-        LOG.debug(
-            "epoch {}/{}: loss {} validation RMSE {} ({} samples/s)",
-            epoch,
-            epochs,
-            report.trainLoss(),
-            rmse,
-            Math.round(report.samplesPerSecond()));
-        listener.onEpochEnd(report);
-        if (validating && patience > 0) {
-          if (rmse < bestRmse) {
-            bestRmse = rmse;
-            bestEpoch = epoch;
-            best = network.snapshot();
-          } else if (epoch - bestEpoch >= patience) {
-            LOG.info(
-                "early stopping after epoch {}: validation RMSE last improved in epoch {} ({})",
-                epoch,
-                bestEpoch,
-                bestRmse);
-            break;
-          }
-        }
-        if (checkpointEvery > 0 && epoch % checkpointEvery == 0 && epoch < epochs) {
-          TrainingSummary sofar =
-              new TrainingSummary(
-                  epoch, best == null ? epoch : bestEpoch, trainSeconds, (long) n * epoch, history);
-          try (DjlModel checkpoint = maker.make(best == null ? network.snapshot() : best, sofar)) {
-            listener.onCheckpoint(epoch, checkpoint);
-          }
+      }
+      if (checkpointEvery > 0 && epoch % checkpointEvery == 0 && epoch < epochs) {
+        TrainingSummary sofar =
+            new TrainingSummary(
+                epoch, best == null ? epoch : bestEpoch, trainSeconds, (long) n * epoch, history);
+        try (DjlModel checkpoint = maker.make(best == null ? step.snapshot() : best, sofar)) {
+          listener.onCheckpoint(epoch, checkpoint);
         }
       }
     }
     int epochsRun = history.size();
     if (best == null) {
-      best = network.snapshot();
+      best = step.snapshot();
       bestEpoch = epochsRun;
     }
     TrainingSummary summary =
@@ -174,26 +159,30 @@ final class DjlTrainingLoop {
     return new Result(maker.make(best, summary), summary);
   }
 
-  /** One pass over the shuffled columns; returns the sum of the batch losses. */
+  /**
+   * One pass over the ratings in the shuffled order; returns the sum of the batch losses. While the
+   * step trains on one batch, the pipeline fills the other buffer with the next.
+   */
   private double runEpoch(
-      int epoch,
-      int batches,
-      DjlOptimizer optimizer,
-      double learningRate,
-      DjlTrainingData.Pairs shuffled) {
-    int n = shuffled.size();
-    int batchSize = config.batchSize();
+      int epoch, int batches, double learningRate, int[] order, DjlBatch[] buffers) {
+    DjlBatch current = buffers[0];
+    DjlBatch next = buffers[1];
+    fill(current, order, 1);
     double lossSum = 0;
-    try (GradientCollector collector = network.manager().getEngine().newGradientCollector()) {
+    try (GradientCollector collector = step.newGradientCollector()) {
       for (int batch = 1; batch <= batches; batch++) {
         if (listener.stopRequested()) {
           throw TrainingStoppedException.beforeBatch(epoch, config.epochs(), batch, batches);
         }
-        int start = (batch - 1) * batchSize;
-        int length = Math.min(batchSize, n - start);
+        boolean last = batch == batches;
+        DjlBatch following = last ? null : next;
+        int followingNumber = batch + 1;
         float loss;
         try {
-          loss = trainBatch(collector, optimizer, learningRate, shuffled, start, length);
+          DjlPipeline.Pending filled =
+              step.pipeline().submit(() -> fill(following, order, followingNumber));
+          loss = step.train(collector, current, following, learningRate);
+          filled.join();
         } catch (RuntimeException e) {
           throw new TrainingException(
               "the engine failed in epoch "
@@ -211,43 +200,18 @@ final class DjlTrainingLoop {
         }
         lossSum += loss;
         listener.onBatchEnd(epoch, batch, batches, loss);
+        next = current;
+        current = following;
       }
     }
     return lossSum;
   }
 
-  /**
-   * Forward, loss, backward and update for one batch, all of whose arrays live and die in one
-   * sub-manager. A non-finite loss is returned before any update is applied.
-   */
-  private float trainBatch(
-      GradientCollector collector,
-      DjlOptimizer optimizer,
-      double learningRate,
-      DjlTrainingData.Pairs pairs,
-      int start,
-      int length) {
-    try (NDManager scope = network.manager().newSubManager()) {
-      Shape shape = new Shape(length);
-      NDArray u = scope.create(IntBuffer.wrap(pairs.users(), start, length), shape, DataType.INT32);
-      NDArray m =
-          scope.create(IntBuffer.wrap(pairs.movies(), start, length), shape, DataType.INT32);
-      NDArray r =
-          scope.create(
-              FloatBuffer.wrap(pairs.ratings(), start, length),
-              new Shape(length, 1),
-              DataType.FLOAT32);
-      NDArray error = network.forward(u, m).sub(r);
-      NDArray objective = error.square().mean();
-      if (config.loss() == LossKind.RMSE) {
-        objective = objective.sqrt();
-      }
-      float loss = objective.getFloat();
-      if (Float.isFinite(loss)) {
-        collector.backward(objective);
-        optimizer.step(learningRate);
-      }
-      return loss;
+  /** Fills a buffer with the pairs of a one-based batch number; nothing for a null buffer. */
+  private void fill(DjlBatch buffer, int[] order, int batch) {
+    if (buffer != null) {
+      int start = (batch - 1) * config.batchSize();
+      buffer.fill(data.train(), order, start, Math.min(config.batchSize(), order.length - start));
     }
   }
 
@@ -270,7 +234,7 @@ final class DjlTrainingLoop {
   /** The RMSE of clipped predictions on the validation pairs. */
   private double validationRmse(RatingScale scale) {
     DjlTrainingData.Pairs pairs = data.validation();
-    float[] predictions = network.predict(pairs.users(), pairs.movies());
+    float[] predictions = step.predict(pairs.users(), pairs.movies());
     double sum = 0;
     for (int i = 0; i < predictions.length; i++) {
       double error = scale.clip(predictions[i]) - pairs.ratings()[i];

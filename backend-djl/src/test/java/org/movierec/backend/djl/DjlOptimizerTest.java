@@ -206,18 +206,16 @@ class DjlOptimizerTest {
 
   private static List<float[]> values(DjlNetwork network) {
     List<float[]> values = new ArrayList<>();
-    for (NDArray parameter : network.parameters()) {
-      values.add(parameter.toFloatArray());
+    for (int slot = 0; slot < network.layout().size(); slot++) {
+      values.add(network.values(slot));
     }
     return values;
   }
 
   private static List<float[]> gradients(DjlNetwork network) {
     List<float[]> gradients = new ArrayList<>();
-    for (NDArray parameter : network.parameters()) {
-      try (NDArray gradient = parameter.getGradient()) {
-        gradients.add(gradient.toFloatArray());
-      }
+    for (int slot = 0; slot < network.layout().size(); slot++) {
+      gradients.add(network.gradient(slot));
     }
     return gradients;
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
@@ -41,12 +42,18 @@ class DjlTrainerTest {
         .set("learning_rate", "0.01");
   }
 
-  @Test
-  void train_tinyDataset_rmseWellBelowGlobalMean() {
+  @ParameterizedTest(name = "embedding_optimizer={0}")
+  @ValueSource(strings = {"dense", "lazy"})
+  void train_tinyDataset_rmseWellBelowGlobalMean(String embeddingOptimizer) {
     HoldOut split = HoldOut.split(ALL, 0.2, 3);
     RatingDataset train = split.fitted();
     RatingDataset test = split.validation();
-    TrainingConfig config = quick().set("epochs", "40").set("batch_size", "32").build();
+    TrainingConfig config =
+        quick()
+            .set("epochs", "40")
+            .set("batch_size", "32")
+            .set("embedding_optimizer", embeddingOptimizer)
+            .build();
     try (Model model = new DjlTrainer().train(train, config)) {
       double mean = train.meanRating();
       double meanSquares = 0;
@@ -61,13 +68,26 @@ class DjlTrainerTest {
     }
   }
 
-  @ParameterizedTest(name = "threads={0}")
-  @ValueSource(strings = {"1", "2"})
-  void train_sameSeedTwice_bitIdenticalParameters(String threads) {
-    TrainingConfig config = quick().set("seed", "42").set("threads", threads).build();
+  @ParameterizedTest(name = "threads={0}, embedding_optimizer={1}")
+  @CsvSource({"1, dense", "2, dense", "1, lazy", "2, lazy"})
+  void train_sameSeedTwice_bitIdenticalParameters(String threads, String embeddingOptimizer) {
+    TrainingConfig config =
+        quick()
+            .set("seed", "42")
+            .set("threads", threads)
+            .set("embedding_optimizer", embeddingOptimizer)
+            .build();
     DjlModel first = (DjlModel) new DjlTrainer().train(ALL, config);
     DjlModel second = (DjlModel) new DjlTrainer().train(ALL, config);
     assertThat(first.parameters().sameAs(second.parameters())).isTrue();
+  }
+
+  @Test
+  void train_lazyWithAndWithoutHelperThread_bitIdenticalParameters() {
+    TrainingConfig.Builder lazy = quick().set("seed", "7").set("embedding_optimizer", "lazy");
+    DjlModel oneThread = (DjlModel) new DjlTrainer().train(ALL, lazy.set("threads", "1").build());
+    DjlModel helper = (DjlModel) new DjlTrainer().train(ALL, lazy.set("threads", "0").build());
+    assertThat(helper.parameters().sameAs(oneThread.parameters())).isTrue();
   }
 
   @Test
@@ -229,22 +249,41 @@ class DjlTrainerTest {
     }
   }
 
-  @Test
-  void train_weightDecayPerGroup_shrinksOnlyItsOwnGroup() {
-    DjlModel plain = (DjlModel) new DjlTrainer().train(ALL, quick().build());
+  @ParameterizedTest(name = "embedding_optimizer={0}")
+  @ValueSource(strings = {"dense", "lazy"})
+  void train_weightDecayPerGroup_shrinksOnlyItsOwnGroup(String embeddingOptimizer) {
+    TrainingConfig.Builder base = quick().set("embedding_optimizer", embeddingOptimizer);
+    DjlModel plain = (DjlModel) new DjlTrainer().train(ALL, base.build());
     DjlModel embeddingDecay =
-        (DjlModel) new DjlTrainer().train(ALL, quick().set("embedding_weight_decay", "1").build());
+        (DjlModel)
+            new DjlTrainer()
+                .train(
+                    ALL,
+                    quick()
+                        .set("embedding_optimizer", embeddingOptimizer)
+                        .set("embedding_weight_decay", "1")
+                        .build());
     DjlModel denseDecay =
-        (DjlModel) new DjlTrainer().train(ALL, quick().set("weight_decay", "1").build());
-    assertThat(norm(embeddingDecay, 0)).isLessThan(0.9 * norm(plain, 0));
-    assertThat(norm(embeddingDecay, 2)).isGreaterThan(0.9 * norm(plain, 2));
-    assertThat(norm(denseDecay, 2)).isLessThan(0.9 * norm(plain, 2));
-    assertThat(norm(denseDecay, 0)).isGreaterThan(0.9 * norm(plain, 0));
+        (DjlModel)
+            new DjlTrainer()
+                .train(
+                    ALL,
+                    quick()
+                        .set("embedding_optimizer", embeddingOptimizer)
+                        .set("weight_decay", "1")
+                        .build());
+    DjlLayout layout = plain.parameters().layout();
+    int users = layout.userEmbedding();
+    int dense = layout.weight(0);
+    assertThat(norm(embeddingDecay, users)).isLessThan(0.9 * norm(plain, users));
+    assertThat(norm(embeddingDecay, dense)).isGreaterThan(0.9 * norm(plain, dense));
+    assertThat(norm(denseDecay, dense)).isLessThan(0.9 * norm(plain, dense));
+    assertThat(norm(denseDecay, users)).isGreaterThan(0.9 * norm(plain, users));
   }
 
-  private static double norm(DjlModel model, int tensor) {
+  private static double norm(DjlModel model, int slot) {
     double sum = 0;
-    for (float value : model.parameters().get(tensor).values()) {
+    for (float value : model.parameters().get(slot).values()) {
       sum += value * value;
     }
     return Math.sqrt(sum);

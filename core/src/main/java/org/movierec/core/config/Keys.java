@@ -3,6 +3,7 @@ package org.movierec.core.config;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.OptimizerKind;
@@ -95,6 +96,18 @@ public final class Keys {
           true,
           Double.MAX_VALUE,
           "L2 weight decay on the user and movie embeddings (0 = none)");
+
+  /** Whether the embedding tables are updated whole or only in the rows a batch touches. */
+  public static final ConfigKey<EmbeddingOptimizer> EMBEDDING_OPTIMIZER =
+      ConfigKey.choice(
+          "embedding_optimizer",
+          EmbeddingOptimizer.class,
+          EmbeddingOptimizer.DENSE,
+          "how the optimizer updates the embedding tables: dense = every row every step (exact"
+              + " torch.optim.Adam); lazy = only the rows a batch touches, so a step costs what"
+              + " the batch touches (a row's Adam moments and weight decay advance only on steps"
+              + " that touch it; duplicate rows in a batch are summed first; bias correction"
+              + " counts all steps)");
 
   /** The learning-rate schedule. */
   public static final ConfigKey<LearningRateSchedule> LR_SCHEDULE =
@@ -213,6 +226,7 @@ public final class Keys {
           ADAM_EPSILON,
           WEIGHT_DECAY,
           EMBEDDING_WEIGHT_DECAY,
+          EMBEDDING_OPTIMIZER,
           LR_SCHEDULE,
           LR_DECAY_FACTOR,
           LR_DECAY_EPOCHS,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.OptimizerKind;
@@ -86,6 +87,11 @@ public final class TrainingConfig {
   /** Embedding weight decay. */
   public double embeddingWeightDecay() {
     return get(Keys.EMBEDDING_WEIGHT_DECAY);
+  }
+
+  /** How the embedding tables are updated. */
+  public EmbeddingOptimizer embeddingOptimizer() {
+    return get(Keys.EMBEDDING_OPTIMIZER);
   }
 
   /** The learning-rate schedule. */

@@ -1,5 +1,11 @@
 package org.movierec.core.data;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /** Operations on whole datasets that every backend and evaluator needs. */
 public final class RatingDatasets {
 
@@ -21,4 +27,33 @@ public final class RatingDatasets {
     }
     return builder.build();
   }
+
+  /**
+   * The SHA-256 of a dataset's ratings, row by row in its order: raw user id, raw movie id, rating
+   * and time, little-endian. The same ratings read from the same files give the same fingerprint,
+   * so a model can name exactly what it was trained on.
+   */
+  public static String fingerprint(RatingDataset dataset) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    ByteBuffer rows = ByteBuffer.allocate(ROW_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
+    for (int row = 0; row < dataset.size(); row++) {
+      if (rows.remaining() < ROW_BYTES) {
+        digest.update(rows.array(), 0, rows.position());
+        rows.clear();
+      }
+      rows.putInt(dataset.rawUserId(row))
+          .putInt(dataset.rawMovieId(row))
+          .putFloat(dataset.rating(row))
+          .putLong(dataset.timestamp(row));
+    }
+    digest.update(rows.array(), 0, rows.position());
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static final int ROW_BYTES = 4 + 4 + 4 + 8;
 }

@@ -69,6 +69,10 @@ public final class RatedItems {
       if (offsets[user + 1] < offsets[user]) {
         throw new IllegalArgumentException("rated-items offsets decrease at user " + user);
       }
+      if (offsets[user + 1] > movies.length) {
+        throw new IllegalArgumentException(
+            "rated-items offsets run past the " + movies.length + " movies at user " + user);
+      }
       for (int i = offsets[user]; i < offsets[user + 1]; i++) {
         if (movies[i] < 0 || movies[i] >= movieCount) {
           throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package org.movierec.core.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Objects;
 import org.movierec.core.bias.Biases;
 import org.movierec.core.data.IdIndex;
@@ -79,12 +80,19 @@ public record TrainedState(
         rated,
         MoviePopularity.of(input, rated),
         biases,
-        info);
+        info.withProvenance(Provenance.of(input, Instant.now())));
   }
 
-  /** The same state with other provenance, e.g. a later epoch's metrics. */
+  /**
+   * The same state with other information, e.g. a later epoch's metrics; unless it brings its own,
+   * it keeps the input's fingerprint, stamped with the time of the change.
+   */
   public TrainedState withInfo(ModelInfo newInfo) {
-    return new TrainedState(users, movies, scale, rated, popularity, biases, newInfo);
+    ModelInfo stamped =
+        newInfo.provenance() == null && info.provenance() != null
+            ? newInfo.withProvenance(info.provenance().at(Instant.now()))
+            : newInfo;
+    return new TrainedState(users, movies, scale, rated, popularity, biases, stamped);
   }
 
   /** Adds this state's sections to a model file. */

@@ -15,12 +15,17 @@ import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.SimilarMovie;
 
-/** A model that hands every call to another; subclasses override one call to inject a defect. */
-class ForwardingModel implements Model {
+/**
+ * A model that hands every call to another; subclasses override one call to inject a defect or a
+ * delay. Public in the test jar for other modules' tests.
+ */
+public class ForwardingModel implements Model {
 
-  final Model delegate;
+  /** The model every call goes to. */
+  protected final Model delegate;
 
-  ForwardingModel(Model delegate) {
+  /** A model forwarding to {@code delegate}. */
+  protected ForwardingModel(Model delegate) {
     this.delegate = delegate;
   }
 

@@ -5,12 +5,16 @@ import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
 
-/** Scores known pairs with the bias estimate; holds no parameters beyond the shared state. */
-final class MeanBiasTestModel extends ScoringModel {
+/**
+ * Scores known pairs with the bias estimate; holds no parameters beyond the shared state. Public in
+ * the test jar, so that other modules' tests can extend it.
+ */
+public class MeanBiasTestModel extends ScoringModel {
 
   private volatile boolean closed;
 
-  MeanBiasTestModel(TrainedState state, ColdStartPolicy policy) {
+  /** A model over a trained state. */
+  public MeanBiasTestModel(TrainedState state, ColdStartPolicy policy) {
     super(state, policy);
   }
 

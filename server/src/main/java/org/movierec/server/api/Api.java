@@ -27,6 +27,7 @@ public final class Api {
         });
     new UserEndpoints(serving).addTo(routes);
     new PredictionEndpoints(serving).addTo(routes);
+    new FoldInEndpoints(serving).addTo(routes);
     new MovieEndpoints(serving).addTo(routes);
     new ModelEndpoints(serving).addTo(routes);
     new AdminEndpoints(serving, metrics).addTo(routes);

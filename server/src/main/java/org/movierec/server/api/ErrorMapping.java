@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.movierec.core.model.UnknownIdException;
+import org.movierec.core.model.UnsupportedByModelException;
 import org.movierec.server.model.SlotClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ final class ErrorMapping {
             write(ctx, new ApiException(404, "unknown_" + e.kind(), e.kind(), e.getMessage())));
     routes.exception(
         HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx, maxBodyBytes)));
+    routes.exception(
+        UnsupportedByModelException.class,
+        (e, ctx) ->
+            write(ctx, new ApiException(501, "not_supported_by_model", null, e.getMessage())));
     routes.exception(
         SlotClosedException.class,
         (e, ctx) ->

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.Provenance;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.TrainingSummary;
 import org.movierec.server.model.ModelLease;
@@ -27,6 +28,9 @@ final class ModelEndpoints {
       String loadedAt,
       String backend,
       String engine,
+      String trainedAt,
+      String dataFingerprint,
+      Long trainingRatings,
       Object architecture,
       int users,
       int movies,
@@ -78,6 +82,9 @@ final class ModelEndpoints {
         served.loadedAt().toString(),
         info.backend(),
         info.engine(),
+        info.trainedFrom().map(Provenance::trainedAt).orElse(null),
+        info.trainedFrom().map(Provenance::dataSha256).orElse(null),
+        info.trainedFrom().map(Provenance::ratings).orElse(null),
         architecture(info.architecture()),
         model.users().size(),
         model.movies().size(),

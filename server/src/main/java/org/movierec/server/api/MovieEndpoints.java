@@ -2,16 +2,32 @@ package org.movierec.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.movierec.core.data.MovieInfo;
+import org.movierec.core.model.Model;
+import org.movierec.core.model.RecommendRequest;
+import org.movierec.core.model.SimilarMovie;
 import org.movierec.server.model.ModelLease;
 
-/** The endpoints about movies: a title search and one movie's details. */
+/**
+ * The endpoints about movies: a title search, one movie's details, the movies most like it and the
+ * catalog's genres.
+ */
 final class MovieEndpoints {
 
   /** Movies whose title matched a search. */
   record Found(String query, List<MovieView> movies) {}
+
+  /** One movie like another. */
+  record Similar(int movie, String title, List<String> genres, float similarity) {}
+
+  /** The movies most like one ("because you watched"). */
+  record SimilarMovies(int movie, String title, String modelVersion, List<Similar> similar) {}
+
+  /** The genres of the server's catalog. */
+  record Genres(List<String> genres) {}
 
   /** One movie with whether the model can score it. */
   record Movie(int movie, String title, List<String> genres, boolean knownMovie) {}
@@ -25,6 +41,30 @@ final class MovieEndpoints {
   void addTo(RoutesConfig routes) {
     routes.get("/v1/movies", this::search);
     routes.get("/v1/movies/{movie}", this::movie);
+    routes.get("/v1/movies/{movie}/similar", this::similar);
+    routes.get("/v1/genres", this::genres);
+  }
+
+  private void similar(Context ctx) {
+    Params.allowOnly(ctx, Set.copyOf(ListRequests.OPTIONS));
+    int id = Params.pathId(ctx, "movie");
+    try (ModelLease lease = serving.models().lease()) {
+      Model model = lease.served().model();
+      RecommendRequest request = ListRequests.fromQuery(ctx, model, serving.catalog());
+      List<Similar> similar = new ArrayList<>();
+      for (SimilarMovie movie : model.similarMovies(id, request)) {
+        MovieView view = MovieView.of(movie.rawMovieId(), serving.movie(movie.rawMovieId()));
+        similar.add(new Similar(view.movie(), view.title(), view.genres(), movie.similarity()));
+      }
+      ctx.json(
+          new SimilarMovies(
+              id, MovieView.of(id, serving.movie(id)).title(), lease.served().version(), similar));
+    }
+  }
+
+  private void genres(Context ctx) {
+    Params.allowOnly(ctx, Set.of());
+    ctx.json(new Genres(serving.catalog().genres()));
   }
 
   private void search(Context ctx) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.movierec.core.model.Model;
+import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.server.catalog.UserRatings;
 import org.movierec.server.model.ModelLease;
@@ -13,8 +14,9 @@ import org.movierec.server.model.ModelLease;
 /** The endpoints about one user: their recommendations, one predicted rating, their ratings. */
 final class UserEndpoints {
 
-  /** One recommended movie. */
-  record Recommended(int movie, String title, List<String> genres, float predictedRating) {}
+  /** One recommended movie: ranked by the raw score, shown with the score clipped to the scale. */
+  record Recommended(
+      int movie, String title, List<String> genres, float score, float predictedRating) {}
 
   /** A user's top-N list. */
   record Recommendations(
@@ -29,11 +31,14 @@ final class UserEndpoints {
       boolean knownMovie,
       String modelVersion) {}
 
-  /** One of a user's ratings in the dataset. */
-  record Rated(int movie, String title, List<String> genres, float rating) {}
+  /** One of a user's ratings; the stars are absent when only the model's record is at hand. */
+  record Rated(int movie, String title, List<String> genres, Float rating) {}
 
-  /** A user's ratings in the dataset, best first. */
-  record Ratings(int user, int count, List<Rated> ratings) {}
+  /**
+   * What a user rated: from the server's dataset, best first, or else from the model, which knows
+   * the movies a user rated in training but not the stars.
+   */
+  record Ratings(int user, String source, int count, List<Rated> ratings) {}
 
   /** A page of the users the model knows. */
   record Users(int total, int offset, List<Integer> users) {}
@@ -67,19 +72,30 @@ final class UserEndpoints {
   }
 
   private void recommendations(Context ctx) {
-    Params.allowOnly(ctx, Set.of("top"));
+    Params.allowOnly(ctx, Set.copyOf(ListRequests.OPTIONS));
     int user = Params.pathId(ctx, "user");
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
-      int top = top(ctx, model);
-      List<Recommended> items = new ArrayList<>();
-      for (Recommendation r : model.recommend(user, top)) {
-        MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
-        items.add(
-            new Recommended(movie.movie(), movie.title(), movie.genres(), r.predictedRating()));
-      }
-      ctx.json(new Recommendations(user, model.knowsUser(user), lease.served().version(), items));
+      RecommendRequest request = ListRequests.fromQuery(ctx, model, serving.catalog());
+      ctx.json(
+          new Recommendations(
+              user,
+              model.knowsUser(user),
+              lease.served().version(),
+              recommended(model.recommend(user, request), serving)));
     }
+  }
+
+  /** A ranked list with whatever the catalog knows about each movie. */
+  static List<Recommended> recommended(List<Recommendation> ranked, Serving serving) {
+    List<Recommended> items = new ArrayList<>(ranked.size());
+    for (Recommendation r : ranked) {
+      MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
+      items.add(
+          new Recommended(
+              movie.movie(), movie.title(), movie.genres(), r.score(), r.predictedRating()));
+    }
+    return items;
   }
 
   private void rating(Context ctx) {
@@ -104,30 +120,36 @@ final class UserEndpoints {
     Params.allowOnly(ctx, Set.of());
     int user = Params.pathId(ctx, "user");
     UserRatings ratings = serving.ratings();
-    if (!ratings.available()) {
-      throw new ApiException(
-          404,
-          "no_ratings_data",
-          null,
-          "the server was started without a dataset, so it knows no user's ratings; start it with"
-              + " --data DIR");
-    }
-    if (!ratings.hasUser(user)) {
-      throw new ApiException(
-          404, "unknown_user", "user", "user " + user + " has no ratings in the server's dataset");
-    }
     List<Rated> rated = new ArrayList<>();
-    for (UserRatings.Rated r : ratings.of(user)) {
-      MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
-      rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
+    if (ratings.available()) {
+      if (!ratings.hasUser(user)) {
+        throw new ApiException(
+            404,
+            "unknown_user",
+            "user",
+            "user " + user + " has no ratings in the server's dataset");
+      }
+      for (UserRatings.Rated r : ratings.of(user)) {
+        MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
+        rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
+      }
+      ctx.json(new Ratings(user, "data", rated.size(), rated));
+      return;
     }
-    ctx.json(new Ratings(user, rated.size(), rated));
-  }
-
-  /** The {@code top} parameter, at most the number of movies the model can rank. */
-  static int top(Context ctx, Model model) {
-    int movies = model.movies().size();
-    return Params.queryInt(
-        ctx, "top", Math.min(10, movies), 1, movies, " (the movies the model knows)");
+    try (ModelLease lease = serving.models().lease()) {
+      Model model = lease.served().model();
+      if (!model.knowsUser(user)) {
+        throw new ApiException(
+            404,
+            "unknown_user",
+            "user",
+            "user " + user + " is not in the model's training data, and the server has no dataset");
+      }
+      for (int movieId : model.ratedMovies(user)) {
+        MovieView movie = MovieView.of(movieId, serving.movie(movieId));
+        rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), null));
+      }
+    }
+    ctx.json(new Ratings(user, "model", rated.size(), rated));
   }
 }

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     name = "recommend",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the top-N movies of every user as Parquet rows (user, rank, movie,"
-          + " predicted_rating), leaving out the movies each user rated in training.",
+      "Write the top-N movies of every user as Parquet rows (user, rank, movie, score,"
+          + " predicted_rating), ranked by raw score, leaving out the movies each user rated in"
+          + " training and, with --ratings, those rated there.",
       "Users are those of --ratings when given, otherwise every user the model knows."
     },
     footerHeading = "%nExamples:%n",

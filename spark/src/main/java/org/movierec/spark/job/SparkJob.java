@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "movierec-spark",
     mixinStandardHelpOptions = true,
+    versionProvider = SparkJob.Version.class,
     description = "Batch recommendation and evaluation of movierec models on Apache Spark.",
     subcommands = {RecommendJobCommand.class, EvaluateJobCommand.class, CompareCommand.class})
 public final class SparkJob implements Runnable {
@@ -40,6 +41,15 @@ public final class SparkJob implements Runnable {
           return 1;
         });
     return commandLine.execute(args);
+  }
+
+  /** The version of the job jar, from its manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = SparkJob.class.getPackage().getImplementationVersion();
+      return new String[] {"movierec-spark " + (version == null ? "(not from a jar)" : version)};
+    }
   }
 
   @Override

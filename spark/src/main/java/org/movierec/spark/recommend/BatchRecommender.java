@@ -68,8 +68,9 @@ public final class BatchRecommender {
   }
 
   /**
-   * The top-{@code top} lists of the given users, spread over {@code partitions} tasks; lazy, like
-   * every Spark transformation.
+   * The top-{@code top} lists of users as {@link #usersOf} or {@link #modelUsers} give them (a
+   * {@code user} and the {@code rated} movies to leave out), spread over {@code partitions} tasks;
+   * lazy, like every Spark transformation.
    *
    * @throws IllegalArgumentException when {@code top} or {@code partitions} is below 1
    */
