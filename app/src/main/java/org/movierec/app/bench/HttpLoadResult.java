@@ -67,8 +67,8 @@ public record HttpLoadResult(
 
   /**
    * The server's heap over the run in one line: the range in use, low point to high point, in the
-   * first and in the last fifth of the samples; the low points follow collections, so a leak shows
-   * as a higher low point at the end.
+   * first and in the last fifth of the samples, and the old generation at the first and last
+   * sample; a leak shows as a higher low point and a growing old generation at the end.
    */
   public String memorySummary() {
     if (memory.size() < 2) {
@@ -77,15 +77,20 @@ public record HttpLoadResult(
     int fifth = Math.max(1, memory.size() / 5);
     List<ServerMemory.Sample> first = memory.subList(0, fifth);
     List<ServerMemory.Sample> last = memory.subList(memory.size() - fifth, memory.size());
+    double oldFirst = memory.get(0).oldGenBytes();
+    double oldLast = memory.get(memory.size() - 1).oldGenBytes();
     return String.format(
         Locale.ROOT,
         "server heap in use: %s MiB over the first %d samples, %s MiB over the last %d (%d samples,"
-            + " one a second)",
+            + " one a second)%s",
         range(first),
         first.size(),
         range(last),
         last.size(),
-        memory.size());
+        memory.size(),
+        oldFirst < 0 || oldLast < 0
+            ? ""
+            : "; old generation " + mebibytes(oldFirst) + " -> " + mebibytes(oldLast) + " MiB");
   }
 
   private static String range(List<ServerMemory.Sample> samples) {

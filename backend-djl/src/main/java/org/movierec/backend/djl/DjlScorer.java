@@ -32,9 +32,13 @@ final class DjlScorer {
 
   /**
    * Per-thread block buffers (input and output, feature-major), reused across calls: a single
-   * prediction would otherwise allocate two arrays per feature.
+   * prediction would otherwise allocate two arrays per feature. One per thread for every scorer,
+   * grown to the widest network the thread has scored with: a thread-local per scorer would leave a
+   * buffer behind in every pooled thread for every model a long-running server has replaced.
    */
-  private final ThreadLocal<float[][][]> scratch;
+  private static final ThreadLocal<float[][][]> SCRATCH = new ThreadLocal<>();
+
+  private final int maxWidth;
 
   /** A scorer over a split network, which it reads but does not copy. */
   DjlScorer(DjlSplitNetwork network) {
@@ -46,8 +50,7 @@ final class DjlScorer {
     this.firstUnits = network.firstUnits();
     this.firstActivation = network.firstActivation();
     this.rest = network.rest();
-    int maxWidth = network.maxWidth();
-    this.scratch = ThreadLocal.withInitial(() -> new float[2][maxWidth][BLOCK]);
+    this.maxWidth = network.maxWidth();
   }
 
   /** A scorer over a spec's parameters; see {@link DjlSplitNetwork#of}. */
@@ -95,7 +98,7 @@ final class DjlScorer {
       throw new IllegalArgumentException(
           "catalog output holds " + out.length + " scores, needs " + movieCount);
     }
-    float[][][] buffers = scratch.get();
+    float[][][] buffers = buffers();
     float[][] input = buffers[0];
     float[][] output = buffers[1];
     for (int k = 0; k < userDim; k++) {
@@ -126,7 +129,7 @@ final class DjlScorer {
    * vector {@code users} when {@code userRows} is null.
    */
   private void scorePairs(float[] users, int[] userRows, int[] movies, int count, float[] out) {
-    float[][][] buffers = scratch.get();
+    float[][][] buffers = buffers();
     float[][] input = buffers[0];
     float[][] output = buffers[1];
     for (int start = 0; start < count; start += BLOCK) {
@@ -251,6 +254,21 @@ final class DjlScorer {
         row[p] += weight * column[p];
       }
     }
+  }
+
+  /** This thread's block buffers, at least as wide as this scorer's widest layer. */
+  private float[][][] buffers() {
+    float[][][] buffers = SCRATCH.get();
+    if (buffers == null || buffers[0].length < maxWidth) {
+      buffers = new float[2][maxWidth][BLOCK];
+      SCRATCH.set(buffers);
+    }
+    return buffers;
+  }
+
+  /** This thread's block buffers as they stand, for tests; null before it has scored. */
+  static float[][][] threadBuffers() {
+    return SCRATCH.get();
   }
 
   private void requireUserVector(float[] user) {
