@@ -184,7 +184,11 @@ public final class Keys {
           0,
           0,
           1024,
-          "compute threads (0 = each part's own choice: one PyTorch thread for djl training, which measured fastest on 2 shared cores, and one per core for evaluation)");
+          "compute threads (0 = each part's own choice: for djl training one PyTorch thread, which"
+              + " measured fastest on 2 shared cores, plus one JVM thread that prepares batches"
+              + " and does the lazy row updates; one per core for evaluation. djl training with 1"
+              + " runs everything on one thread, with N > 1 uses N PyTorch threads plus the JVM"
+              + " thread)");
 
   /** Regularization of user biases. */
   public static final ConfigKey<Double> BIAS_REG_USER =
