@@ -105,6 +105,8 @@ public final class Presets {
                   Map.entry("embedding_optimizer", "lazy"),
                   Map.entry("learning_rate", "0.01"),
                   Map.entry("embedding_weight_decay", "0.03"),
+                  // measured with the previous tuned recipe's beta2, which tuned no longer has
+                  Map.entry("adam_beta2", "0.999"),
                   Map.entry("epochs", "20"))));
 
   private static final List<Preset> ALL = List.of(SEED, TUNED, DEMO, LARGE);
