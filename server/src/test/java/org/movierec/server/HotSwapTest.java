@@ -150,6 +150,23 @@ class HotSwapTest {
   }
 
   @Test
+  void reload_fileFailingItsChecksum_isRefusedAndTheOldModelKeepsAnswering() throws Exception {
+    byte[] damaged = Files.readAllBytes(second);
+    damaged[damaged.length / 2] ^= 0x10;
+    Path corrupt = Files.write(dir.resolve("corrupt.mrec"), damaged);
+    try (RunningServer running = start(first)) {
+      Reply reply = reload(running, corrupt, TOKEN);
+
+      assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+      assertThat(reply.json().get("error").get("message").textValue())
+          .contains("checksum")
+          .contains("old model keeps serving");
+      assertThat(running.server.served().version()).isEqualTo(ServerEndpointsTest.sha256(first));
+      assertConsistent(running.get("/v1/users/" + TestModels.user(4) + "/recommendations?top=5"));
+    }
+  }
+
+  @Test
   void reload_missingFile_isRefused() throws Exception {
     try (RunningServer running = start(first)) {
       Reply reply = reload(running, dir.resolve("absent.mrec"), TOKEN);
