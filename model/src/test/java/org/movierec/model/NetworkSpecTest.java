@@ -121,6 +121,7 @@ class NetworkSpecTest {
   void resolve_unknownName_listsBuiltIns() {
     assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
         .hasMessageContaining("'sead'")
-        .hasMessageContaining("built-in network (seed, seed-positive-output)");
+        .hasMessageContaining(
+            "built-in network (seed, seed-positive-output, seed-small-embeddings)");
   }
 }

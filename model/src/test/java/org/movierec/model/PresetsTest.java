@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.movierec.core.config.TrainingConfig;
+import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 
@@ -65,7 +66,7 @@ class PresetsTest {
     assertThat(config.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
     assertThat(config.validationFraction()).isEqualTo(0.05);
     assertThat(config.earlyStoppingPatience()).isPositive();
-    assertThat(config.embeddingWeightDecay()).isEqualTo(0.02);
+    assertThat(config.embeddingWeightDecay()).isEqualTo(0.14);
   }
 
   @Test
@@ -77,5 +78,29 @@ class PresetsTest {
     assertThat(demo.learningRateSchedule()).isEqualTo(tuned.learningRateSchedule());
     assertThat(demo.validationFraction()).isEqualTo(tuned.validationFraction());
     assertThat(demo.epochs()).isLessThan(tuned.epochs());
+  }
+
+  @Test
+  void seedTunedAndDemo_keepDenseEmbeddingUpdates() {
+    for (Preset preset : new Preset[] {Presets.SEED, Presets.TUNED, Presets.DEMO}) {
+      TrainingConfig config = TrainingConfig.builder().setAll(preset.settings()).build();
+      assertThat(config.embeddingOptimizer()).as(preset.name()).isEqualTo(EmbeddingOptimizer.DENSE);
+    }
+  }
+
+  @Test
+  void large_isTheSeedArchitectureWithSmallEmbeddingsAndLazyUpdates() {
+    TrainingConfig config = TrainingConfig.builder().setAll(Presets.LARGE.settings()).build();
+    NetworkSpec positiveOutput = NetworkSpecs.seedPositiveOutput();
+
+    NetworkSpec large = NetworkSpecs.resolve(config.network());
+
+    assertThat(config.embeddingOptimizer()).isEqualTo(EmbeddingOptimizer.LAZY);
+    assertThat(large.layers()).isEqualTo(positiveOutput.layers());
+    assertThat(large.userEmbedding().dim()).isEqualTo(positiveOutput.userEmbedding().dim());
+    assertThat(large.userEmbedding().init()).isEqualTo(Initializer.normal(0.3));
+    assertThat(large.movieEmbedding().init()).isEqualTo(Initializer.normal(0.3));
+    assertThat(config.validationFraction()).isEqualTo(0.05);
+    assertThat(config.earlyStoppingPatience()).isPositive();
   }
 }

@@ -133,7 +133,7 @@ class ConfigResolverTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown preset 'sed'")
         .hasMessageContaining("did you mean 'seed'?")
-        .hasMessageContaining("available: seed, tuned, demo");
+        .hasMessageContaining("available: seed, tuned, demo, large");
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class Keys {
       ConfigKey.text(
           "network",
           "seed",
-          "a built-in network name (seed, seed-positive-output) or the path of a JSON network spec",
+          "a built-in network name (seed, seed-positive-output, seed-small-embeddings) or the path of a JSON network spec",
           value -> !value.isEmpty(),
           "network spec: built-in name or path of a JSON spec file");
 
