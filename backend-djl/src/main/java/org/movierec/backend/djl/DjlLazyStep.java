@@ -24,8 +24,10 @@ import org.movierec.core.training.OptimizerKind;
  * its cost grows with the batch, not with the number of users and movies.
  *
  * <p>With a concurrent {@link DjlPipeline}, the row updates and the gathering of the next batch's
- * rows run on the second thread while the engine updates the dense layers: the next gather starts
- * only after this step's row updates, so the results are those of one thread, bit for bit.
+ * rows run on the second thread: while the engine updates the dense layers, it updates the rows the
+ * next batch reads and gathers them; while the engine runs the next batch, it updates the other
+ * rows. A gather reads a row only after every earlier step's update of it, so the results are those
+ * of one thread, bit for bit.
  */
 final class DjlLazyStep implements DjlTrainingStep {
 
@@ -54,6 +56,9 @@ final class DjlLazyStep implements DjlTrainingStep {
   private boolean gathered;
 
   private ByteBuffer ratingBuffer = ByteBuffer.allocateDirect(0);
+
+  /** The row updates still running after a step returned, or {@code null}. */
+  private DjlPipeline.Pending unfinished;
 
   /** Tables copied from the initial parameters, and the dense layers on the engine under root. */
   DjlLazyStep(NDManager root, DjlParameters initial, TrainingConfig config, DjlPipeline pipeline) {
@@ -129,19 +134,44 @@ final class DjlLazyStep implements DjlTrainingStep {
     DjlPipeline.Pending rows =
         pipeline.submit(
             () -> {
-              users.update(batch.users(), length, gradient, width, 0, step);
-              movies.update(batch.movies(), length, gradient, width, users.dim(), step);
-              if (next != null) {
+              users.begin(batch.users(), length, gradient, width, 0, step);
+              movies.begin(batch.movies(), length, gradient, width, users.dim(), step);
+              if (next == null) {
+                users.finish();
+                movies.finish();
+              } else {
+                users.applyRows(next.users(), next.size());
+                movies.applyRows(next.movies(), next.size());
                 gather(next, nextInput);
               }
             });
+    // The rows the next batch does not read are updated while the engine runs it; the helper
+    // runs tasks in order, so they are done before any later gather reads the tables.
+    DjlPipeline.Pending rest =
+        next == null
+            ? null
+            : pipeline.submit(
+                () -> {
+                  users.finish();
+                  movies.finish();
+                });
     optimizer.step(learningRate);
     rows.join();
+    unfinished = rest;
     gathered = next != null;
     if (gathered) {
       current = 1 - current;
     }
     return value;
+  }
+
+  /** Waits until the tables hold every step's row updates. */
+  private void awaitRowUpdates() {
+    if (unfinished != null) {
+      DjlPipeline.Pending pending = unfinished;
+      unfinished = null;
+      pending.join();
+    }
   }
 
   /** Writes a batch's user and movie rows side by side into an input matrix. */
@@ -182,6 +212,7 @@ final class DjlLazyStep implements DjlTrainingStep {
 
   /** The current parameters; the tables' live arrays unless {@code copy}. */
   private DjlParameters parameters(boolean copy) {
+    awaitRowUpdates();
     List<DjlParameters.Tensor> tensors = new ArrayList<>(layout.size());
     for (int slot = 0; slot < layout.size(); slot++) {
       DjlLayout.Slot shape = layout.slot(slot);

@@ -41,6 +41,23 @@ final class DjlLazyTable {
   private int[] touched;
   private float[] summed;
 
+  /** Per touched row of the begun step, whether it is updated already. */
+  private boolean[] applied;
+
+  /** The number of touched rows of the begun step; 0 when no step is begun. */
+  private int distinct;
+
+  /** The begun step's scalars, as floats, the same for every row. */
+  private float beta1;
+
+  private float beta2;
+  private float oneMinusBeta1;
+  private float oneMinusBeta2;
+  private float decay;
+  private float rate;
+  private float sqrtCorrection2;
+  private float epsilon;
+
   /**
    * A table over initial values, which it takes over (row-major, {@code rows x dim}).
    *
@@ -60,6 +77,7 @@ final class DjlLazyTable {
     Arrays.fill(position, -1);
     this.touched = new int[0];
     this.summed = new float[0];
+    this.applied = new boolean[0];
   }
 
   /** The rows. */
@@ -104,16 +122,73 @@ final class DjlLazyTable {
    * @return the number of distinct rows updated
    */
   int update(int[] indices, int count, float[] gradient, int width, int offset, Step step) {
-    int distinct = sumByRow(indices, count, gradient, width, offset);
-    if (first != null) {
-      adam(distinct, step);
-    } else {
-      sgd(distinct, step);
+    int rows = begin(indices, count, gradient, width, offset, step);
+    finish();
+    return rows;
+  }
+
+  /**
+   * Begins a step from the gradient of a batch's input matrix (laid out as in {@link #update}):
+   * sums it by row, so that {@code gradient} may be overwritten once this returns, and changes no
+   * row yet. {@link #applyRows} and {@link #finish} then update the rows, in whatever order: each
+   * row is updated once, with the same result.
+   *
+   * @return the number of distinct rows the step touches
+   * @throws IllegalStateException when the previous step is not finished
+   */
+  int begin(int[] indices, int count, float[] gradient, int width, int offset, Step step) {
+    if (distinct > 0) {
+      throw new IllegalStateException("the previous step is not finished");
     }
+    beta1 = (float) step.beta1();
+    beta2 = (float) step.beta2();
+    oneMinusBeta1 = (float) (1 - step.beta1());
+    oneMinusBeta2 = (float) (1 - step.beta2());
+    decay = (float) step.decay();
+    epsilon = (float) step.epsilon();
+    if (first != null) {
+      // Adam's step size carries the first moment's bias correction; SGD's is the rate.
+      rate = (float) (step.learningRate() / (1 - Math.pow(step.beta1(), step.step())));
+      sqrtCorrection2 = (float) Math.sqrt(1 - Math.pow(step.beta2(), step.step()));
+    } else {
+      rate = (float) step.learningRate();
+    }
+    distinct = sumByRow(indices, count, gradient, width, offset);
+    return distinct;
+  }
+
+  /**
+   * Updates now those of the begun step's rows that appear among {@code indices[0 .. count)}: the
+   * rows the next batch reads, which it can then gather while the others wait for {@link #finish}.
+   */
+  void applyRows(int[] indices, int count) {
+    for (int p = 0; p < count; p++) {
+      int u = position[indices[p]];
+      if (u >= 0 && !applied[u]) {
+        apply(u);
+      }
+    }
+  }
+
+  /** Updates every row of the begun step not updated yet, and ends the step. */
+  void finish() {
     for (int u = 0; u < distinct; u++) {
+      if (!applied[u]) {
+        apply(u);
+      }
+      applied[u] = false;
       position[touched[u]] = -1;
     }
-    return distinct;
+    distinct = 0;
+  }
+
+  private void apply(int u) {
+    if (first != null) {
+      adam(u);
+    } else {
+      sgd(u);
+    }
+    applied[u] = true;
   }
 
   /** Sums each touched row's gradients into {@link #summed}, rows in order of first appearance. */
@@ -121,6 +196,7 @@ final class DjlLazyTable {
     if (touched.length < count) {
       touched = new int[count];
       summed = new float[count * dim];
+      applied = new boolean[count];
     }
     int distinct = 0;
     for (int p = 0; p < count; p++) {
@@ -142,41 +218,29 @@ final class DjlLazyTable {
     return distinct;
   }
 
-  private void adam(int distinct, Step step) {
-    float beta1 = (float) step.beta1();
-    float beta2 = (float) step.beta2();
-    float oneMinusBeta1 = (float) (1 - step.beta1());
-    float oneMinusBeta2 = (float) (1 - step.beta2());
-    float decay = (float) step.decay();
-    float stepSize = (float) (step.learningRate() / (1 - Math.pow(step.beta1(), step.step())));
-    float sqrtCorrection2 = (float) Math.sqrt(1 - Math.pow(step.beta2(), step.step()));
-    float epsilon = (float) step.epsilon();
-    for (int u = 0; u < distinct; u++) {
-      int base = touched[u] * dim;
-      int from = u * dim;
-      for (int k = 0; k < dim; k++) {
-        int i = base + k;
-        float w = values[i];
-        float g = summed[from + k] + decay * w;
-        float m = beta1 * first[i] + oneMinusBeta1 * g;
-        float v = beta2 * second[i] + oneMinusBeta2 * g * g;
-        first[i] = m;
-        second[i] = v;
-        values[i] = w - stepSize * m / ((float) Math.sqrt(v) / sqrtCorrection2 + epsilon);
-      }
+  /** Adam on the {@code u}-th touched row, as {@code torch.optim.Adam} steps one value. */
+  private void adam(int u) {
+    int base = touched[u] * dim;
+    int from = u * dim;
+    for (int k = 0; k < dim; k++) {
+      int i = base + k;
+      float w = values[i];
+      float g = summed[from + k] + decay * w;
+      float m = beta1 * first[i] + oneMinusBeta1 * g;
+      float v = beta2 * second[i] + oneMinusBeta2 * g * g;
+      first[i] = m;
+      second[i] = v;
+      values[i] = w - rate * m / ((float) Math.sqrt(v) / sqrtCorrection2 + epsilon);
     }
   }
 
-  private void sgd(int distinct, Step step) {
-    float rate = (float) step.learningRate();
-    float decay = (float) step.decay();
-    for (int u = 0; u < distinct; u++) {
-      int base = touched[u] * dim;
-      int from = u * dim;
-      for (int k = 0; k < dim; k++) {
-        int i = base + k;
-        values[i] -= rate * (summed[from + k] + decay * values[i]);
-      }
+  /** Plain SGD with L2 decay on the {@code u}-th touched row. */
+  private void sgd(int u) {
+    int base = touched[u] * dim;
+    int from = u * dim;
+    for (int k = 0; k < dim; k++) {
+      int i = base + k;
+      values[i] -= rate * (summed[from + k] + decay * values[i]);
     }
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingScale;
@@ -53,9 +53,10 @@ class DjlLazyStepTest {
     root.close();
   }
 
-  @ParameterizedTest(name = "optimizer={0}")
-  @ValueSource(strings = {"adam", "sgd"})
-  void train_batchesTouchingEveryRow_sameParametersAsDenseStep(String optimizer) {
+  @ParameterizedTest(name = "optimizer={0}, helper thread={1}")
+  @CsvSource({"adam, false", "sgd, false", "adam, true", "sgd, true"})
+  void train_batchesTouchingEveryRow_sameParametersAsDenseStep(
+      String optimizer, boolean helperThread) {
     DjlParameters initial = DjlInitializer.initialize(SPEC, 4, 3, 5);
     DjlBatch batch = batch(RATINGS.size());
     DjlParameters dense;
@@ -64,8 +65,11 @@ class DjlLazyStepTest {
         new DjlDenseStep(root, initial, config(optimizer, "dense"), DjlPipeline.inline())) {
       dense = trainThreeSteps(step, batch);
     }
-    try (DjlTrainingStep step =
-        new DjlLazyStep(root, initial, config(optimizer, "lazy"), DjlPipeline.inline())) {
+    // Every step touches every row, so each gather of the next batch reads the rows just updated.
+    try (DjlPipeline pipeline =
+            helperThread ? DjlPipeline.background("lazy-step-test") : DjlPipeline.inline();
+        DjlTrainingStep step =
+            new DjlLazyStep(root, initial, config(optimizer, "lazy"), pipeline)) {
       lazy = trainThreeSteps(step, batch);
     }
 

@@ -62,6 +62,39 @@ class DjlLazyTableTest {
   }
 
   @Test
+  void beginApplyRowsFinish_sameAsUpdateBitForBit_rowsOfNextBatchUpdatedFirst() {
+    float[] start = randomValues(ROWS * DIM, 6);
+    int[] batch = {5, 0, 2, 5};
+    float[] gradient = randomValues(batch.length * WIDTH, 7);
+    DjlLazyTable whole = new DjlLazyTable(ROWS, DIM, start.clone(), true);
+    DjlLazyTable split = new DjlLazyTable(ROWS, DIM, start.clone(), true);
+    whole.update(batch, batch.length, gradient, WIDTH, OFFSET, step(3));
+
+    assertThat(split.begin(batch, batch.length, gradient, WIDTH, OFFSET, step(3))).isEqualTo(3);
+    assertThat(split.values()).as("begin changes no row").containsExactly(start);
+    Arrays.fill(gradient, Float.NaN);
+    split.applyRows(new int[] {1, 2, 2, 4}, 4);
+    assertRow(split.values(), 2).as("row 2, read next").containsExactly(row(whole.values(), 2));
+    assertRow(split.values(), 5).as("row 5, not read next").containsExactly(row(start, 5));
+    split.finish();
+
+    assertThat(split.values()).containsExactly(whole.values());
+    assertThat(split.firstMoments()).containsExactly(whole.firstMoments());
+    assertThat(split.secondMoments()).containsExactly(whole.secondMoments());
+  }
+
+  @Test
+  void begin_previousStepNotFinished_refused() {
+    DjlLazyTable table = new DjlLazyTable(ROWS, DIM, randomValues(ROWS * DIM, 8), true);
+    float[] gradient = randomValues(WIDTH, 9);
+    table.begin(new int[] {1}, 1, gradient, WIDTH, OFFSET, step(1));
+
+    assertThatThrownBy(() -> table.begin(new int[] {2}, 1, gradient, WIDTH, OFFSET, step(2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the previous step is not finished");
+  }
+
+  @Test
   void update_duplicateRowsInBatch_sameAsOneRowWithSummedGradient() {
     float[] start = randomValues(ROWS * DIM, 4);
     float[] twice = randomValues(2 * WIDTH, 5);
