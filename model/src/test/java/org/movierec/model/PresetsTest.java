@@ -66,7 +66,7 @@ class PresetsTest {
     assertThat(config.learningRateSchedule()).isEqualTo(LearningRateSchedule.COSINE);
     assertThat(config.validationFraction()).isEqualTo(0.05);
     assertThat(config.earlyStoppingPatience()).isPositive();
-    assertThat(config.embeddingWeightDecay()).isEqualTo(0.02);
+    assertThat(config.embeddingWeightDecay()).isEqualTo(0.14);
   }
 
   @Test

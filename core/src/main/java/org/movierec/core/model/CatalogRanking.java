@@ -43,6 +43,9 @@ public final class CatalogRanking {
         nextRated++;
         continue;
       }
+      if (!best.mightKeep(scores[movie])) {
+        continue;
+      }
       int rawId = popularity.movies().rawId(movie);
       if (request.admits(rawId, popularity.countAt(movie))) {
         best.offer(rawId, scores[movie]);

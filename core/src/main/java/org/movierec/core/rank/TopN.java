@@ -81,6 +81,21 @@ public final class TopN {
     }
   }
 
+  /**
+   * Whether an entry with this score could be kept now, before its id is known: false only when the
+   * list is full and the score is below its worst entry's, where {@link #offer} would change
+   * nothing. A caller over a large catalog checks this first and skips the work of naming and
+   * filtering the many candidates that cannot enter.
+   */
+  public boolean mightKeep(float score) {
+    if (size < ids.length) {
+      return true;
+    }
+    float candidate = Float.isNaN(score) ? Float.NEGATIVE_INFINITY : score;
+    float worst = Float.isNaN(scores[0]) ? Float.NEGATIVE_INFINITY : scores[0];
+    return candidate >= worst;
+  }
+
   /** Turns one kept entry into a caller's value. */
   @FunctionalInterface
   public interface EntryMapper<T> {

@@ -114,4 +114,37 @@ class TopNTest {
     assertThatThrownBy(() -> new TopN(-1)).hasMessageContaining("-1");
     assertThatThrownBy(() -> TopN.bounded(-3, 10)).hasMessageContaining("-3");
   }
+
+  @Test
+  void mightKeep_whereverItSaysNo_offerChangesNothing() {
+    Random random = new Random(11);
+    TopN top = new TopN(10);
+    int refused = 0;
+    for (int id = 0; id < 5_000; id++) {
+      // Few distinct scores and some NaN, so ties with the worst kept entry are common.
+      float score = random.nextInt(50) == 0 ? Float.NaN : random.nextInt(200) / 4f;
+      List<Float> before = top.toList((kept, s) -> s);
+      List<Integer> idsBefore = top.toList((kept, s) -> kept);
+      boolean might = top.mightKeep(score);
+      top.offer(id, score);
+      if (!might) {
+        refused++;
+        assertThat(top.toList((kept, s) -> kept)).as("offer of %s", score).isEqualTo(idsBefore);
+        assertThat(top.toList((kept, s) -> s)).isEqualTo(before);
+      }
+    }
+    assertThat(refused).as("candidates skipped").isGreaterThan(4_000);
+  }
+
+  @Test
+  void mightKeep_tieWithTheWorstKeptScore_isYesSinceALowerIdWouldEnter() {
+    TopN top = new TopN(2);
+    top.offer(5, 3f);
+    top.offer(6, 2f);
+
+    assertThat(top.mightKeep(2f)).isTrue();
+    assertThat(top.mightKeep(1.9f)).isFalse();
+    top.offer(1, 2f);
+    assertThat(top.toList((id, score) -> id)).containsExactly(5, 1);
+  }
 }
