@@ -96,6 +96,59 @@ final class DjlModelFile {
       tensors.add(tensor);
     }
     in.expectEnd();
-    return new DjlParameters(layout, tensors);
+    DjlParameters parameters = new DjlParameters(layout, tensors);
+    double bound = outputBound(parameters);
+    if (!(bound <= MAX_OUTPUT_BOUND)) {
+      throw in.corrupt(
+          "its parameters are so large that a score could reach "
+              + bound
+              + " and overflow to infinity or NaN; no trained network has such weights, so the"
+              + " file is damaged: retrain the model or restore the file");
+    }
+    return parameters;
+  }
+
+  /**
+   * The largest magnitude any score can reach, far inside float's range (3.4e38) so that no sum on
+   * the way overflows: a trained network's bound is many orders of magnitude below it.
+   */
+  static final double MAX_OUTPUT_BOUND = 1e30;
+
+  /**
+   * An upper bound of the network output's magnitude for any user and movie of the tables: through
+   * each dense layer, {@code max_j (sum_k |W[j][k]| * bound_in + |b[j]|)}. Every activation the
+   * spec allows (ReLU, identity, sigmoid, tanh) keeps a value's magnitude or lowers it, so finite
+   * parameters under this bound cannot produce an infinite or NaN score.
+   */
+  static double outputBound(DjlParameters parameters) {
+    DjlLayout layout = parameters.layout();
+    double bound =
+        Math.max(
+            maxMagnitude(parameters.get(layout.userEmbedding()).values()),
+            maxMagnitude(parameters.get(layout.movieEmbedding()).values()));
+    for (int layer = 0; layer < layout.layers(); layer++) {
+      DjlParameters.Tensor weight = parameters.get(layout.weight(layer));
+      float[] bias = parameters.get(layout.bias(layer)).values();
+      float[] weights = weight.values();
+      int fanIn = weight.shape()[1];
+      double next = 0;
+      for (int unit = 0; unit < bias.length; unit++) {
+        double rowSum = 0;
+        for (int k = 0; k < fanIn; k++) {
+          rowSum += Math.abs(weights[unit * fanIn + k]);
+        }
+        next = Math.max(next, rowSum * bound + Math.abs(bias[unit]));
+      }
+      bound = next;
+    }
+    return bound;
+  }
+
+  private static double maxMagnitude(float[] values) {
+    double max = 0;
+    for (float value : values) {
+      max = Math.max(max, Math.abs(value));
+    }
+    return max;
   }
 }

@@ -143,6 +143,33 @@ class DjlModelFileTest {
   }
 
   @Test
+  void load_finiteWeightsLargeEnoughToOverflow_saysCorrupt() throws IOException {
+    List<DjlParameters.Tensor> tensors = new ArrayList<>(model.parameters().tensors());
+    for (int slot = 2; slot < tensors.size(); slot += 2) {
+      DjlParameters.Tensor weight = tensors.get(slot);
+      float[] values = new float[weight.values().length];
+      Arrays.fill(values, 1e10f);
+      tensors.set(slot, new DjlParameters.Tensor(weight.name(), weight.shape(), values));
+    }
+    Path file = write(model.spec().toJson(), tensors);
+    assertCorrupt(file, "so large that a score could reach");
+  }
+
+  @Test
+  void outputBound_ofATrainedNetwork_isFarBelowTheLimitAndAboveEveryScore() {
+    double bound = DjlModelFile.outputBound(model.parameters());
+    assertThat(bound).isLessThan(DjlModelFile.MAX_OUTPUT_BOUND * 1e-15);
+    DjlScorer scorer = new DjlScorer(model.spec(), model.parameters());
+    float[] scores = new float[scorer.movieCount()];
+    for (int user = 0; user < model.users().size(); user++) {
+      scorer.scoreCatalog(user, scores);
+      for (float score : scores) {
+        assertThat((double) Math.abs(score)).isLessThanOrEqualTo(bound);
+      }
+    }
+  }
+
+  @Test
   void load_fileOfAnotherBackend_saysItDoesNotFit() throws IOException {
     ModelFileWriter out = ModelFile.writer("baseline");
     model.state().writeTo(out);
