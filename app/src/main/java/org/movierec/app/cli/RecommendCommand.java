@@ -87,12 +87,7 @@ final class RecommendCommand extends DataCommand {
               + " replaced atomically when complete")
   Path out;
 
-  @Option(
-      names = "--top",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "how many movies (default ${DEFAULT-VALUE})")
-  int top;
+  @Mixin ListSizeOptions list;
 
   @Option(
       names = "--data",
@@ -113,24 +108,12 @@ final class RecommendCommand extends DataCommand {
       description = "list only movies of this genre (needs --data for the movie list)")
   String genre;
 
-  @Option(
-      names = "--min-ratings",
-      paramLabel = "K",
-      description = "list only movies with at least K training ratings (default 0)")
-  int minRatings;
-
   @Option(names = "--json", description = "print only one JSON object")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    if (top < 1) {
-      throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
-    }
-    if (minRatings < 0) {
-      throw new ParameterException(
-          spec.commandLine(), "--min-ratings must be at least 0, got " + minRatings);
-    }
+    list.check(spec.commandLine());
     if (genre != null && data == null) {
       throw new ParameterException(
           spec.commandLine(),
@@ -145,14 +128,14 @@ final class RecommendCommand extends DataCommand {
             : ratings(injector.getInstance(DatasetSource.class), data).catalog();
     RecommendRequest request = request(catalog);
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
-      if (top > loaded.movies().size()) {
+      if (list.top > loaded.movies().size()) {
         spec.commandLine()
             .getErr()
             .printf(
                 Locale.ROOT,
                 "note: --top %d is more than the %,d movies the model knows; listing every one"
                     + " that qualifies%n",
-                top,
+                list.top,
                 loaded.movies().size());
       }
       if (allUsers) {
@@ -178,7 +161,10 @@ final class RecommendCommand extends DataCommand {
   /** The request the options describe; an unknown genre is a usage error naming the known ones. */
   private RecommendRequest request(MovieCatalog catalog) {
     RecommendRequest.Builder request =
-        RecommendRequest.builder().setCount(top).optExclude(exclude).optMinRatings(minRatings);
+        RecommendRequest.builder()
+            .setCount(list.top)
+            .optExclude(exclude)
+            .optMinRatings(list.minRatings);
     if (genre != null) {
       try {
         request.optFilter(MovieFilter.genre(catalog, genre));
@@ -253,10 +239,10 @@ final class RecommendCommand extends DataCommand {
   /** The request's options, for JSON output. */
   private Map<String, Object> conditions() {
     Map<String, Object> conditions = new LinkedHashMap<>();
-    conditions.put("top", top);
+    conditions.put("top", list.top);
     conditions.put("exclude", exclude);
     conditions.put("genre", genre);
-    conditions.put("min_ratings", minRatings);
+    conditions.put("min_ratings", list.minRatings);
     return conditions;
   }
 
@@ -296,8 +282,8 @@ final class RecommendCommand extends DataCommand {
     if (genre != null) {
       conditions.append(", genre ").append(genre.strip());
     }
-    if (minRatings > 0) {
-      conditions.append(", at least ").append(minRatings).append(" ratings");
+    if (list.minRatings > 0) {
+      conditions.append(", at least ").append(list.minRatings).append(" ratings");
     }
     if (!exclude.isEmpty()) {
       conditions.append(", ").append(exclude.size()).append(" excluded");

@@ -19,7 +19,6 @@ import org.movierec.core.model.SimilarMovie;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code movierec similar}: the movies most like one movie ("because you watched"). */
 @Command(
@@ -45,20 +44,7 @@ final class SimilarCommand extends DataCommand {
   @Option(names = "--movie", required = true, paramLabel = "RAW_ID", description = "the movie id")
   int movie;
 
-  @Option(
-      names = "--top",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "how many movies (default ${DEFAULT-VALUE})")
-  int top;
-
-  @Option(
-      names = "--min-ratings",
-      paramLabel = "K",
-      description =
-          "list only movies with at least K training ratings (default 0); rarely rated movies"
-              + " have noisy embeddings")
-  int minRatings;
+  @Mixin ListSizeOptions list;
 
   @Option(
       names = "--data",
@@ -71,20 +57,14 @@ final class SimilarCommand extends DataCommand {
 
   @Override
   public Integer call() throws Exception {
-    if (top < 1) {
-      throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
-    }
-    if (minRatings < 0) {
-      throw new ParameterException(
-          spec.commandLine(), "--min-ratings must be at least 0, got " + minRatings);
-    }
+    list.check(spec.commandLine());
     Injector injector = injector(configOptions.request());
     MovieCatalog catalog =
         data == null
             ? MovieCatalog.empty()
             : ratings(injector.getInstance(DatasetSource.class), data).catalog();
     RecommendRequest request =
-        RecommendRequest.builder().setCount(top).optMinRatings(minRatings).build();
+        RecommendRequest.builder().setCount(list.top).optMinRatings(list.minRatings).build();
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
       List<SimilarMovie> similar = loaded.similarMovies(movie, request);
       if (json) {
