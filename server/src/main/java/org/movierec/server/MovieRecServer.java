@@ -6,8 +6,12 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +54,7 @@ public final class MovieRecServer implements AutoCloseable {
   private final MovieCatalog catalog;
   private final ServerConfig config;
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean counting = new AtomicBoolean();
   private final Object lifecycle = new Object();
   private ServerMetrics metrics;
   private ModelSlot slot;
@@ -112,21 +117,44 @@ public final class MovieRecServer implements AutoCloseable {
                         server.setErrorHandler(new JettyErrors(json));
                       });
                   javalinConfig.requestLogger.http(
-                      (ctx, millis) ->
+                      (ctx, millis) -> {
+                        if (counting.get()) {
                           metrics.request(
                               ctx.method().name(),
                               endpointOf(ctx.endpoints().lastHttpEndpoint()),
                               ctx.statusCode(),
-                              millis));
+                              millis);
+                        }
+                      });
                   Api.addTo(javalinConfig.routes, serving, metrics, draining);
                 });
         javalin.start();
+        warmUp();
+        counting.set(true);
       } catch (IOException | RuntimeException e) {
         closeQuietly();
         throw e;
       }
       LOG.info("serving {} (version {}) at {}", modelFile, slot.peek().version(), uri());
       return this;
+    }
+  }
+
+  /**
+   * Sends one request before {@link #start()} returns. Javalin 7 sets up its servlet's context on
+   * the first request through a lazy value that is not thread-safe, so two first requests at once
+   * could fail with a NullPointerException (a 500); one request here sets it up alone. It is not
+   * counted in the metrics.
+   */
+  private void warmUp() throws IOException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri().resolve("health/live")).timeout(Duration.ofSeconds(5)).build();
+    try {
+      client.send(request, HttpResponse.BodyHandlers.discarding());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the server", e);
     }
   }
 
