@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.movierec.app.backend.ModelLoader;
 import org.movierec.app.batch.AllUsersExport;
-import org.movierec.app.data.DatasetSource;
 import org.movierec.app.data.UserRatingsFile;
 import org.movierec.app.evaluation.ComputeThreads;
 import org.movierec.app.output.JsonPrinter;
@@ -122,10 +121,7 @@ final class RecommendCommand extends DataCommand {
     }
     checkWhoIsAsked();
     Injector injector = injector(configOptions.request());
-    MovieCatalog catalog =
-        data == null
-            ? MovieCatalog.empty()
-            : ratings(injector.getInstance(DatasetSource.class), data).catalog();
+    MovieCatalog catalog = catalog(injector, data);
     RecommendRequest request = request(catalog);
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
       if (list.top > loaded.movies().size()) {

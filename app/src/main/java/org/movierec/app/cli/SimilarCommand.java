@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.movierec.app.backend.ModelLoader;
-import org.movierec.app.data.DatasetSource;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.MovieInfo;
@@ -59,10 +58,7 @@ final class SimilarCommand extends DataCommand {
   public Integer call() throws Exception {
     list.check(spec.commandLine());
     Injector injector = injector(configOptions.request());
-    MovieCatalog catalog =
-        data == null
-            ? MovieCatalog.empty()
-            : ratings(injector.getInstance(DatasetSource.class), data).catalog();
+    MovieCatalog catalog = catalog(injector, data);
     RecommendRequest request =
         RecommendRequest.builder().setCount(list.top).optMinRatings(list.minRatings).build();
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
