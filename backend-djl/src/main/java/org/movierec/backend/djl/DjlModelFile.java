@@ -24,6 +24,12 @@ final class DjlModelFile {
   /** The section holding the parameters. */
   static final String PARAMETERS_SECTION = "djl.parameters";
 
+  /**
+   * The largest magnitude any score can reach, far inside float's range (3.4e38) so that no sum on
+   * the way overflows: a trained network's bound is many orders of magnitude below it.
+   */
+  static final double MAX_OUTPUT_BOUND = 1e30;
+
   private DjlModelFile() {}
 
   /** Adds the spec and parameter sections. */
@@ -107,12 +113,6 @@ final class DjlModelFile {
     }
     return parameters;
   }
-
-  /**
-   * The largest magnitude any score can reach, far inside float's range (3.4e38) so that no sum on
-   * the way overflows: a trained network's bound is many orders of magnitude below it.
-   */
-  static final double MAX_OUTPUT_BOUND = 1e30;
 
   /**
    * An upper bound of the network output's magnitude for any user and movie of the tables: through
