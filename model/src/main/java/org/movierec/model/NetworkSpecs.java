@@ -26,6 +26,9 @@ public final class NetworkSpecs {
   /** The standard deviation the embeddings of {@link #seedSmallEmbeddings()} are drawn with. */
   public static final double SMALL_EMBEDDING_SD = 0.3;
 
+  /** The name of {@link #seedResidual()}. */
+  public static final String SEED_RESIDUAL = "seed-residual";
+
   private static final Map<String, Supplier<NetworkSpec>> BUILT_IN =
       Map.of(
           "seed",
@@ -33,7 +36,9 @@ public final class NetworkSpecs {
           SEED_POSITIVE_OUTPUT,
           NetworkSpecs::seedPositiveOutput,
           SEED_SMALL_EMBEDDINGS,
-          NetworkSpecs::seedSmallEmbeddings);
+          NetworkSpecs::seedSmallEmbeddings,
+          SEED_RESIDUAL,
+          NetworkSpecs::seedResidual);
 
   private NetworkSpecs() {}
 
@@ -64,6 +69,24 @@ public final class NetworkSpecs {
   public static NetworkSpec seedSmallEmbeddings() {
     return seedPositiveOutput()
         .withEmbeddingInit(SEED_SMALL_EMBEDDINGS, Initializer.normal(SMALL_EMBEDDING_SD));
+  }
+
+  /**
+   * The seed architecture with {@link #seedSmallEmbeddings()}'s N(0, {@value #SMALL_EMBEDDING_SD})
+   * embeddings and an output layer without activation, initialized as PyTorch's Linear: the network
+   * for {@code output_offset = biases}, whose output is a correction to the bias estimate and so
+   * must be able to go negative, and should start near zero (a ReLU output could only add, and the
+   * positive-output start would add about one star to every first prediction).
+   */
+  public static NetworkSpec seedResidual() {
+    NetworkSpec seed = NetworkSpec.seed();
+    List<DenseLayerSpec> layers = new ArrayList<>(seed.layers());
+    DenseLayerSpec output = layers.get(layers.size() - 1);
+    layers.set(
+        layers.size() - 1, new DenseLayerSpec(output.units(), Activation.IDENTITY, output.init()));
+    return new NetworkSpec(
+            SEED_RESIDUAL, seed.userEmbedding(), seed.movieEmbedding(), List.copyOf(layers))
+        .withEmbeddingInit(SEED_RESIDUAL, Initializer.normal(SMALL_EMBEDDING_SD));
   }
 
   /** The names of the built-in specs. */

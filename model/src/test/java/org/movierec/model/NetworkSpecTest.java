@@ -30,6 +30,21 @@ class NetworkSpecTest {
   }
 
   @Test
+  void seedResidual_seedWithSmallEmbeddingsAndIdentityOutput_soTheOutputCanGoNegative() {
+    NetworkSpec seed = NetworkSpec.seed();
+    NetworkSpec residual = NetworkSpecs.resolve(NetworkSpecs.SEED_RESIDUAL);
+
+    assertThat(residual.name()).isEqualTo("seed-residual");
+    assertThat(residual.userEmbedding().init())
+        .isEqualTo(Initializer.normal(NetworkSpecs.SMALL_EMBEDDING_SD));
+    assertThat(residual.movieEmbedding().init())
+        .isEqualTo(Initializer.normal(NetworkSpecs.SMALL_EMBEDDING_SD));
+    assertThat(residual.layers().subList(0, 3)).isEqualTo(seed.layers().subList(0, 3));
+    assertThat(residual.layers().get(3))
+        .isEqualTo(new DenseLayerSpec(1, Activation.IDENTITY, Initializer.PYTORCH_LINEAR));
+  }
+
+  @Test
   void fromJson_toJsonOfSeed_roundTrips() {
     String json = NetworkSpec.seed().toJson();
 
@@ -122,6 +137,6 @@ class NetworkSpecTest {
     assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
         .hasMessageContaining("'sead'")
         .hasMessageContaining(
-            "built-in network (seed, seed-positive-output, seed-small-embeddings)");
+            "built-in network (seed, seed-positive-output, seed-residual, seed-small-embeddings)");
   }
 }
