@@ -29,6 +29,7 @@ public final class Presets {
               Map.entry("weight_decay", "0"),
               Map.entry("embedding_weight_decay", "0"),
               Map.entry("embedding_optimizer", "dense"),
+              Map.entry("output_offset", "none"),
               Map.entry("lr_schedule", "constant"),
               Map.entry("loss", "rmse"),
               Map.entry("validation_fraction", "0"),

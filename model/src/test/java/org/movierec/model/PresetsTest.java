@@ -8,6 +8,7 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
+import org.movierec.core.training.OutputOffset;
 
 class PresetsTest {
 
@@ -85,6 +86,14 @@ class PresetsTest {
     for (Preset preset : new Preset[] {Presets.SEED, Presets.TUNED, Presets.DEMO}) {
       TrainingConfig config = TrainingConfig.builder().setAll(preset.settings()).build();
       assertThat(config.embeddingOptimizer()).as(preset.name()).isEqualTo(EmbeddingOptimizer.DENSE);
+    }
+  }
+
+  @Test
+  void seedTunedAndDemo_predictWithTheNetworkAlone() {
+    for (Preset preset : new Preset[] {Presets.SEED, Presets.TUNED, Presets.DEMO}) {
+      TrainingConfig config = TrainingConfig.builder().setAll(preset.settings()).build();
+      assertThat(config.outputOffset()).as(preset.name()).isEqualTo(OutputOffset.NONE);
     }
   }
 
