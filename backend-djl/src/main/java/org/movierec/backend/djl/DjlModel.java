@@ -18,7 +18,8 @@ import org.movierec.model.NetworkSpec;
  * engine's mathematics, so it holds no native resources and any number of threads may call it at
  * once. It scores a user against the whole catalog through the split first layer ({@link
  * DjlScorer}), fits new users' embeddings against the frozen network ({@link DjlUserFit}) and
- * compares movies by their learned embeddings.
+ * compares movies by their learned embeddings. Under {@code output_offset = biases} every score is
+ * the bias estimate plus the network's output ({@link DjlOffset}).
  */
 public final class DjlModel extends ScoringModel {
 
