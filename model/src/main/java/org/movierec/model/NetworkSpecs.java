@@ -29,6 +29,12 @@ public final class NetworkSpecs {
   /** The name of {@link #seedResidual()}. */
   public static final String SEED_RESIDUAL = "seed-residual";
 
+  /** The name of {@link #seedResidualDot()}. */
+  public static final String SEED_RESIDUAL_DOT = "seed-residual-dot";
+
+  /** The standard deviation the embeddings of {@link #seedResidualDot()} are drawn with. */
+  public static final double DOT_EMBEDDING_SD = 0.1;
+
   private static final Map<String, Supplier<NetworkSpec>> BUILT_IN =
       Map.of(
           "seed",
@@ -38,7 +44,9 @@ public final class NetworkSpecs {
           SEED_SMALL_EMBEDDINGS,
           NetworkSpecs::seedSmallEmbeddings,
           SEED_RESIDUAL,
-          NetworkSpecs::seedResidual);
+          NetworkSpecs::seedResidual,
+          SEED_RESIDUAL_DOT,
+          NetworkSpecs::seedResidualDot);
 
   private NetworkSpecs() {}
 
@@ -87,6 +95,21 @@ public final class NetworkSpecs {
     return new NetworkSpec(
             SEED_RESIDUAL, seed.userEmbedding(), seed.movieEmbedding(), List.copyOf(layers))
         .withEmbeddingInit(SEED_RESIDUAL, Initializer.normal(SMALL_EMBEDDING_SD));
+  }
+
+  /**
+   * {@link #seedResidual()} with the dot product of the two embeddings added to its output (a
+   * matrix-factorization path beside the dense layers) and embeddings drawn from N(0, {@value
+   * #DOT_EMBEDDING_SD}), so that the dot product of two random rows starts near zero (SD about 0.05
+   * over 30 dimensions). A concatenation network's gradient barely depends on which movie a user
+   * rated, so on the residual of the biases it has nothing to follow; the dot product's gradient is
+   * the other side's embedding, which is what lets matrix factorization learn the interaction from
+   * a random start.
+   */
+  public static NetworkSpec seedResidualDot() {
+    return seedResidual()
+        .withEmbeddingInit(SEED_RESIDUAL_DOT, Initializer.normal(DOT_EMBEDDING_SD))
+        .withEmbeddingDot(SEED_RESIDUAL_DOT);
   }
 
   /** The names of the built-in specs. */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.movierec.core.bias.Biases;
 import org.movierec.core.config.DeviceRequest;
 import org.movierec.core.config.TrainingConfig;
@@ -165,6 +167,26 @@ class DjlOffsetTest {
     }
     assertThat(data.biases().globalMean())
         .isNotEqualTo(Biases.fit(data.input(), config).globalMean());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dense", "lazy"})
+  void train_offsetWithEmbeddingDot_learnsTheInteractionTheBiasesMiss(String embeddingOptimizer) {
+    HoldOut split = HoldOut.split(RatingDatasets.compact(ALL), 0.2, 7);
+    TrainingConfig config =
+        offsetConfig()
+            .set("network", NetworkSpecs.SEED_RESIDUAL_DOT)
+            .set("embedding_optimizer", embeddingOptimizer)
+            .set("epochs", "20")
+            .set("batch_size", "32")
+            .build();
+    Model trained = new DjlTrainer().train(split.fitted(), config);
+
+    double biases = Biases.fit(split.fitted(), config).rmse(split.fitted(), split.validation());
+    // The ratings carry a rank-3 interaction of about one star: a model that learns it is far
+    // ahead of the biases, which cannot express it.
+    assertThat(RatingEvaluator.evaluate(trained, split.validation()).rmse())
+        .isLessThan(0.9 * biases);
   }
 
   @Test
