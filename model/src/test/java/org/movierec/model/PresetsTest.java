@@ -98,17 +98,17 @@ class PresetsTest {
   }
 
   @Test
-  void large_isTheSeedArchitectureWithSmallEmbeddingsAndLazyUpdates() {
+  void large_isTheBiasEstimatePlusTheSeedNetworkWithADotProductAndLazyUpdates() {
     TrainingConfig config = TrainingConfig.builder().setAll(Presets.LARGE.settings()).build();
-    NetworkSpec positiveOutput = NetworkSpecs.seedPositiveOutput();
 
     NetworkSpec large = NetworkSpecs.resolve(config.network());
 
     assertThat(config.embeddingOptimizer()).isEqualTo(EmbeddingOptimizer.LAZY);
-    assertThat(large.layers()).isEqualTo(positiveOutput.layers());
-    assertThat(large.userEmbedding().dim()).isEqualTo(positiveOutput.userEmbedding().dim());
-    assertThat(large.userEmbedding().init()).isEqualTo(Initializer.normal(0.3));
-    assertThat(large.movieEmbedding().init()).isEqualTo(Initializer.normal(0.3));
+    assertThat(config.outputOffset()).isEqualTo(OutputOffset.BIASES);
+    assertThat(large).isEqualTo(NetworkSpecs.seedResidualDot());
+    assertThat(large.layers().get(large.layers().size() - 1).activation())
+        .isEqualTo(Activation.IDENTITY);
+    assertThat(config.embeddingWeightDecay()).isZero();
     assertThat(config.validationFraction()).isEqualTo(0.05);
     assertThat(config.earlyStoppingPatience()).isPositive();
   }
