@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.training.LossKind;
@@ -53,13 +52,11 @@ final class DjlDenseStep implements DjlTrainingStep {
       Shape shape = new Shape(length);
       NDArray u = scope.create(IntBuffer.wrap(batch.users(), 0, length), shape, DataType.INT32);
       NDArray m = scope.create(IntBuffer.wrap(batch.movies(), 0, length), shape, DataType.INT32);
-      NDArray r =
-          scope.create(
-              FloatBuffer.wrap(batch.ratings(), 0, length), new Shape(length, 1), DataType.FLOAT32);
-      NDArray objective = DjlTrainingStep.objective(network.forward(u, m), r, loss);
-      float value = objective.getFloat();
+      DjlTrainingStep.Objective objective =
+          DjlTrainingStep.objective(network.forward(u, m), batch.ratings(), loss);
+      float value = objective.value();
       if (Float.isFinite(value)) {
-        collector.backward(objective);
+        collector.backward(objective.backwardTarget());
         optimizer.step(learningRate);
       }
       return value;

@@ -44,12 +44,14 @@ final class DjlEngine {
   }
 
   /**
-   * The PyTorch engine with its intra-op thread count set.
+   * The PyTorch engine with its intra-op thread count set, and MKL's code path chosen for the
+   * processor ({@link DjlMklDispatch}).
    *
    * @param threads intra-op threads; 0 picks {@link #DEFAULT_THREADS}
    * @throws IllegalStateException when the PyTorch natives cannot be loaded
    */
   static Engine start(int threads) {
+    DjlMklDispatch.apply();
     Engine engine = engine();
     setIntraOpThreads(threads > 0 ? threads : DEFAULT_THREADS);
     return engine;

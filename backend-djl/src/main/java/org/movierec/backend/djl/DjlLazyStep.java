@@ -55,8 +55,6 @@ final class DjlLazyStep implements DjlTrainingStep {
   /** Whether {@code inputs[current]} already holds the rows of the batch trained next. */
   private boolean gathered;
 
-  private ByteBuffer ratingBuffer = ByteBuffer.allocateDirect(0);
-
   /** The row updates still running after a step returned, or {@code null}. */
   private DjlPipeline.Pending unfinished;
 
@@ -106,7 +104,6 @@ final class DjlLazyStep implements DjlTrainingStep {
     if (!gathered) {
       gather(batch, input);
     }
-    ratingBuffer.clear().asFloatBuffer().put(0, batch.ratings(), 0, length);
     float value;
     try (NDManager scope = layers.manager().newSubManager()) {
       NDArray x =
@@ -115,17 +112,13 @@ final class DjlLazyStep implements DjlTrainingStep {
               new Shape(length, width),
               DataType.FLOAT32);
       x.setRequiresGradient(true);
-      NDArray ratings =
-          scope.create(
-              ratingBuffer.clear().limit(length * Float.BYTES),
-              new Shape(length, 1),
-              DataType.FLOAT32);
-      NDArray objective = DjlTrainingStep.objective(layers.forwardLayers(x), ratings, loss);
-      value = objective.getFloat();
+      DjlTrainingStep.Objective objective =
+          DjlTrainingStep.objective(layers.forwardLayers(x), batch.ratings(), loss);
+      value = objective.value();
       if (!Float.isFinite(value)) {
         return value;
       }
-      collector.backward(objective);
+      collector.backward(objective.backwardTarget());
       x.getGradient().toByteBuffer().asFloatBuffer().get(gradient, 0, length * width);
     }
     DjlLazyTable.Step step =
@@ -182,9 +175,9 @@ final class DjlLazyStep implements DjlTrainingStep {
   }
 
   /**
-   * Grows the batch buffers to hold {@code capacity} pairs. The engine reads the input and the
-   * ratings straight from these direct buffers (no copy per batch); an array made from them lives
-   * only within its step, so a later step may overwrite them.
+   * Grows the batch buffers to hold {@code capacity} pairs. The engine reads the input straight
+   * from these direct buffers (no copy per batch); an array made from them lives only within its
+   * step, so a later step may overwrite them.
    */
   private void reserve(int capacity) {
     if (gradient.length < capacity * width) {
@@ -192,7 +185,6 @@ final class DjlLazyStep implements DjlTrainingStep {
       for (int i = 0; i < inputs.length; i++) {
         inputs[i] = ByteBuffer.allocateDirect(capacity * width * Float.BYTES).order(NATIVE);
       }
-      ratingBuffer = ByteBuffer.allocateDirect(capacity * Float.BYTES).order(NATIVE);
       gathered = false;
     }
   }

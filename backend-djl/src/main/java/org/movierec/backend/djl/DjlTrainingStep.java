@@ -50,9 +50,43 @@ interface DjlTrainingStep extends AutoCloseable {
   @Override
   void close();
 
-  /** The training objective of a batch: mean squared error, or its square root. */
-  static NDArray objective(NDArray predicted, NDArray ratings, LossKind loss) {
-    NDArray meanSquare = predicted.sub(ratings).square().mean();
-    return loss == LossKind.RMSE ? meanSquare.sqrt() : meanSquare;
+  /**
+   * A batch's loss and what a backward pass starts from.
+   *
+   * @param value the loss: mean squared error, or its square root
+   * @param backwardTarget a scalar whose gradient with respect to the predictions is the loss's
+   */
+  record Objective(float value, NDArray backwardTarget) {}
+
+  /**
+   * The training objective of a batch, mean squared error or its square root, computed on the JVM
+   * from the predictions: its gradient {@code g} with respect to each prediction ({@code 2(p -
+   * r)/n}, or {@code (p - r)/(n * rmse)}) enters the engine as a constant, and the backward pass
+   * starts from {@code sum(p * g)}, whose gradient is {@code g}. Two engine operations and two
+   * backward nodes, where computing the loss on the engine takes four of each (difference, square,
+   * mean, square root) for the same mathematics. Where the RMSE is zero its gradient is taken as
+   * zero.
+   *
+   * @param predicted the predictions {@code [n, 1]}
+   * @param ratings the batch's ratings, the first {@code n} of them
+   */
+  static Objective objective(NDArray predicted, float[] ratings, LossKind loss) {
+    float[] p = predicted.toFloatArray();
+    int n = p.length;
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      double difference = (double) p[i] - ratings[i];
+      squares += difference * difference;
+    }
+    double meanSquare = squares / n;
+    double rmse = Math.sqrt(meanSquare);
+    double value = loss == LossKind.RMSE ? rmse : meanSquare;
+    double scale = loss == LossKind.RMSE ? (rmse > 0 ? 1 / (n * rmse) : 0) : 2.0 / n;
+    float[] gradient = new float[n];
+    for (int i = 0; i < n; i++) {
+      gradient[i] = (float) (((double) p[i] - ratings[i]) * scale);
+    }
+    NDArray constant = predicted.getManager().create(gradient, predicted.getShape());
+    return new Objective((float) value, predicted.mul(constant).sum());
   }
 }
