@@ -1,5 +1,6 @@
 package org.movierec.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,12 +18,17 @@ import java.util.List;
  * @param userEmbedding the user embedding table
  * @param movieEmbedding the movie embedding table
  * @param layers the dense layers in order; the last one is the output
+ * @param embeddingDot whether the dot product of the user and the movie embedding is added to the
+ *     output layer's result (a matrix-factorization path beside the dense layers, as NeuMF's GMF
+ *     part; it needs embeddings of equal width); written to JSON only when true
  */
 public record NetworkSpec(
     @JsonProperty("name") String name,
     @JsonProperty("user_embedding") EmbeddingSpec userEmbedding,
     @JsonProperty("movie_embedding") EmbeddingSpec movieEmbedding,
-    @JsonProperty("layers") List<DenseLayerSpec> layers) {
+    @JsonProperty("layers") List<DenseLayerSpec> layers,
+    @JsonProperty("embedding_dot") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        Boolean embeddingDot) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -30,8 +36,12 @@ public record NetworkSpec(
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-  /** Checks that every part is present and the output is a single unit. */
+  /**
+   * Checks that every part is present and the output is a single unit; an absent {@code
+   * embedding_dot} (JSON written before it existed) is false.
+   */
   public NetworkSpec {
+    embeddingDot = Boolean.TRUE.equals(embeddingDot);
     if (name == null || name.isBlank()) {
       throw new NetworkSpecException("network spec needs a non-empty name");
     }
@@ -51,6 +61,24 @@ public record NetworkSpec(
               + "': the last layer is the predicted rating and must have 1 unit, got "
               + layers.get(layers.size() - 1).units());
     }
+    if (embeddingDot && userEmbedding.dim() != movieEmbedding.dim()) {
+      throw new NetworkSpecException(
+          "network spec '"
+              + name
+              + "': embedding_dot needs user and movie embeddings of the same dim, got "
+              + userEmbedding.dim()
+              + " and "
+              + movieEmbedding.dim());
+    }
+  }
+
+  /** A spec without the embedding dot product: the embeddings feed the dense layers only. */
+  public NetworkSpec(
+      String name,
+      EmbeddingSpec userEmbedding,
+      EmbeddingSpec movieEmbedding,
+      List<DenseLayerSpec> layers) {
+    this(name, userEmbedding, movieEmbedding, layers, false);
   }
 
   /**
@@ -86,7 +114,13 @@ public record NetworkSpec(
         newName,
         new EmbeddingSpec(userEmbedding.dim(), init),
         new EmbeddingSpec(movieEmbedding.dim(), init),
-        layers);
+        layers,
+        embeddingDot);
+  }
+
+  /** The same network under another name with the embedding dot product added to its output. */
+  public NetworkSpec withEmbeddingDot(String newName) {
+    return new NetworkSpec(newName, userEmbedding, movieEmbedding, layers, true);
   }
 
   /** The human-readable JSON form. */

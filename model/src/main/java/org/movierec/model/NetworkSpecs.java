@@ -26,6 +26,15 @@ public final class NetworkSpecs {
   /** The standard deviation the embeddings of {@link #seedSmallEmbeddings()} are drawn with. */
   public static final double SMALL_EMBEDDING_SD = 0.3;
 
+  /** The name of {@link #seedResidual()}. */
+  public static final String SEED_RESIDUAL = "seed-residual";
+
+  /** The name of {@link #seedResidualDot()}. */
+  public static final String SEED_RESIDUAL_DOT = "seed-residual-dot";
+
+  /** The standard deviation the embeddings of {@link #seedResidualDot()} are drawn with. */
+  public static final double DOT_EMBEDDING_SD = 0.1;
+
   private static final Map<String, Supplier<NetworkSpec>> BUILT_IN =
       Map.of(
           "seed",
@@ -33,7 +42,11 @@ public final class NetworkSpecs {
           SEED_POSITIVE_OUTPUT,
           NetworkSpecs::seedPositiveOutput,
           SEED_SMALL_EMBEDDINGS,
-          NetworkSpecs::seedSmallEmbeddings);
+          NetworkSpecs::seedSmallEmbeddings,
+          SEED_RESIDUAL,
+          NetworkSpecs::seedResidual,
+          SEED_RESIDUAL_DOT,
+          NetworkSpecs::seedResidualDot);
 
   private NetworkSpecs() {}
 
@@ -64,6 +77,39 @@ public final class NetworkSpecs {
   public static NetworkSpec seedSmallEmbeddings() {
     return seedPositiveOutput()
         .withEmbeddingInit(SEED_SMALL_EMBEDDINGS, Initializer.normal(SMALL_EMBEDDING_SD));
+  }
+
+  /**
+   * The seed architecture with {@link #seedSmallEmbeddings()}'s N(0, {@value #SMALL_EMBEDDING_SD})
+   * embeddings and an output layer without activation, initialized as PyTorch's Linear: the network
+   * for {@code output_offset = biases}, whose output is a correction to the bias estimate and so
+   * must be able to go negative, and should start near zero (a ReLU output could only add, and the
+   * positive-output start would add about one star to every first prediction).
+   */
+  public static NetworkSpec seedResidual() {
+    NetworkSpec seed = NetworkSpec.seed();
+    List<DenseLayerSpec> layers = new ArrayList<>(seed.layers());
+    DenseLayerSpec output = layers.get(layers.size() - 1);
+    layers.set(
+        layers.size() - 1, new DenseLayerSpec(output.units(), Activation.IDENTITY, output.init()));
+    return new NetworkSpec(
+            SEED_RESIDUAL, seed.userEmbedding(), seed.movieEmbedding(), List.copyOf(layers))
+        .withEmbeddingInit(SEED_RESIDUAL, Initializer.normal(SMALL_EMBEDDING_SD));
+  }
+
+  /**
+   * {@link #seedResidual()} with the dot product of the two embeddings added to its output (a
+   * matrix-factorization path beside the dense layers) and embeddings drawn from N(0, {@value
+   * #DOT_EMBEDDING_SD}), so that the dot product of two random rows starts near zero (SD about 0.05
+   * over 30 dimensions). A concatenation network's gradient barely depends on which movie a user
+   * rated, so on the residual of the biases it has nothing to follow; the dot product's gradient is
+   * the other side's embedding, which is what lets matrix factorization learn the interaction from
+   * a random start.
+   */
+  public static NetworkSpec seedResidualDot() {
+    return seedResidual()
+        .withEmbeddingInit(SEED_RESIDUAL_DOT, Initializer.normal(DOT_EMBEDDING_SD))
+        .withEmbeddingDot(SEED_RESIDUAL_DOT);
   }
 
   /** The names of the built-in specs. */

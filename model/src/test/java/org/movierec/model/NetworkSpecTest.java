@@ -30,6 +30,62 @@ class NetworkSpecTest {
   }
 
   @Test
+  void seedResidual_seedWithSmallEmbeddingsAndIdentityOutput_soTheOutputCanGoNegative() {
+    NetworkSpec seed = NetworkSpec.seed();
+    NetworkSpec residual = NetworkSpecs.resolve(NetworkSpecs.SEED_RESIDUAL);
+
+    assertThat(residual.name()).isEqualTo("seed-residual");
+    assertThat(residual.userEmbedding().init())
+        .isEqualTo(Initializer.normal(NetworkSpecs.SMALL_EMBEDDING_SD));
+    assertThat(residual.movieEmbedding().init())
+        .isEqualTo(Initializer.normal(NetworkSpecs.SMALL_EMBEDDING_SD));
+    assertThat(residual.layers().subList(0, 3)).isEqualTo(seed.layers().subList(0, 3));
+    assertThat(residual.layers().get(3))
+        .isEqualTo(new DenseLayerSpec(1, Activation.IDENTITY, Initializer.PYTORCH_LINEAR));
+  }
+
+  @Test
+  void seedResidualDot_isSeedResidualWithSmallerEmbeddingsAndTheDotProduct() {
+    NetworkSpec residual = NetworkSpecs.seedResidual();
+    NetworkSpec dot = NetworkSpecs.resolve(NetworkSpecs.SEED_RESIDUAL_DOT);
+
+    assertThat(dot.embeddingDot()).isTrue();
+    assertThat(dot.layers()).isEqualTo(residual.layers());
+    assertThat(dot.userEmbedding())
+        .isEqualTo(new EmbeddingSpec(30, Initializer.normal(NetworkSpecs.DOT_EMBEDDING_SD)));
+    assertThat(dot.movieEmbedding()).isEqualTo(dot.userEmbedding());
+  }
+
+  @Test
+  void embeddingDot_roundTripsThroughJsonAndIsLeftOutWhenOff() {
+    NetworkSpec dot = NetworkSpec.seed().withEmbeddingDot("seed-dot");
+
+    assertThat(dot.embeddingDot()).isTrue();
+    assertThat(NetworkSpec.fromJson("dot.json", dot.toJson())).isEqualTo(dot);
+    assertThat(dot.toJson()).contains("\"embedding_dot\" : true");
+    assertThat(NetworkSpec.seed().toJson()).doesNotContain("embedding_dot");
+    assertThat(NetworkSpec.fromJson("seed.json", NetworkSpec.seed().toJson()).embeddingDot())
+        .isFalse();
+  }
+
+  @Test
+  void embeddingDot_embeddingsOfDifferentWidths_namesBothWidths() {
+    NetworkSpec seed = NetworkSpec.seed();
+
+    assertThatThrownBy(
+            () ->
+                new NetworkSpec(
+                    "odd",
+                    new EmbeddingSpec(30, Initializer.PYTORCH_EMBEDDING),
+                    new EmbeddingSpec(20, Initializer.PYTORCH_EMBEDDING),
+                    seed.layers(),
+                    true))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("'odd'")
+        .hasMessageContaining("30 and 20");
+  }
+
+  @Test
   void fromJson_toJsonOfSeed_roundTrips() {
     String json = NetworkSpec.seed().toJson();
 
@@ -122,6 +178,7 @@ class NetworkSpecTest {
     assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
         .hasMessageContaining("'sead'")
         .hasMessageContaining(
-            "built-in network (seed, seed-positive-output, seed-small-embeddings)");
+            "built-in network (seed, seed-positive-output, seed-residual, seed-residual-dot,"
+                + " seed-small-embeddings)");
   }
 }

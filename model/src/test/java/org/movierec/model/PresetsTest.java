@@ -8,6 +8,7 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
+import org.movierec.core.training.OutputOffset;
 
 class PresetsTest {
 
@@ -89,17 +90,25 @@ class PresetsTest {
   }
 
   @Test
-  void large_isTheSeedArchitectureWithSmallEmbeddingsAndLazyUpdates() {
+  void seedTunedAndDemo_predictWithTheNetworkAlone() {
+    for (Preset preset : new Preset[] {Presets.SEED, Presets.TUNED, Presets.DEMO}) {
+      TrainingConfig config = TrainingConfig.builder().setAll(preset.settings()).build();
+      assertThat(config.outputOffset()).as(preset.name()).isEqualTo(OutputOffset.NONE);
+    }
+  }
+
+  @Test
+  void large_isTheBiasEstimatePlusTheSeedNetworkWithADotProductAndLazyUpdates() {
     TrainingConfig config = TrainingConfig.builder().setAll(Presets.LARGE.settings()).build();
-    NetworkSpec positiveOutput = NetworkSpecs.seedPositiveOutput();
 
     NetworkSpec large = NetworkSpecs.resolve(config.network());
 
     assertThat(config.embeddingOptimizer()).isEqualTo(EmbeddingOptimizer.LAZY);
-    assertThat(large.layers()).isEqualTo(positiveOutput.layers());
-    assertThat(large.userEmbedding().dim()).isEqualTo(positiveOutput.userEmbedding().dim());
-    assertThat(large.userEmbedding().init()).isEqualTo(Initializer.normal(0.3));
-    assertThat(large.movieEmbedding().init()).isEqualTo(Initializer.normal(0.3));
+    assertThat(config.outputOffset()).isEqualTo(OutputOffset.BIASES);
+    assertThat(large).isEqualTo(NetworkSpecs.seedResidualDot());
+    assertThat(large.layers().get(large.layers().size() - 1).activation())
+        .isEqualTo(Activation.IDENTITY);
+    assertThat(config.embeddingWeightDecay()).isZero();
     assertThat(config.validationFraction()).isEqualTo(0.05);
     assertThat(config.earlyStoppingPatience()).isPositive();
   }

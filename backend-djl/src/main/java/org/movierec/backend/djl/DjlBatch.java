@@ -22,9 +22,10 @@ final class DjlBatch {
   }
 
   /**
-   * Fills the batch with the rows {@code order[start] .. order[start + length - 1]} of the data.
+   * Fills the batch with the rows {@code order[start] .. order[start + length - 1]} of the data,
+   * each rating less the offset of its pair: what the network is to output.
    */
-  void fill(RatingDataset data, int[] order, int start, int length) {
+  void fill(RatingDataset data, DjlOffset offset, int[] order, int start, int length) {
     if (length > users.length) {
       throw new IllegalArgumentException(
           "a batch of " + length + " pairs does not fit buffers of " + users.length);
@@ -33,7 +34,7 @@ final class DjlBatch {
       int row = order[start + i];
       users[i] = data.userIndex(row);
       movies[i] = data.movieIndex(row);
-      ratings[i] = data.rating(row);
+      ratings[i] = offset.target(users[i], movies[i], data.rating(row));
     }
     size = length;
   }
@@ -58,7 +59,10 @@ final class DjlBatch {
     return movies;
   }
 
-  /** The ratings; the first {@link #size()} are this batch's. */
+  /**
+   * The network's targets: the ratings, less the offset under {@code output_offset}; the first
+   * {@link #size()} are this batch's.
+   */
   float[] ratings() {
     return ratings;
   }

@@ -18,7 +18,8 @@ import org.movierec.model.NetworkSpec;
  * engine's mathematics, so it holds no native resources and any number of threads may call it at
  * once. It scores a user against the whole catalog through the split first layer ({@link
  * DjlScorer}), fits new users' embeddings against the frozen network ({@link DjlUserFit}) and
- * compares movies by their learned embeddings.
+ * compares movies by their learned embeddings. Under {@code output_offset = biases} every score is
+ * the bias estimate plus the network's output ({@link DjlOffset}).
  */
 public final class DjlModel extends ScoringModel {
 
@@ -32,6 +33,7 @@ public final class DjlModel extends ScoringModel {
   private final DjlParameters parameters;
   private final DjlScorer scorer;
   private final DjlUserFit userFit;
+  private final DjlOffset offset;
   private volatile MovieVectors movieVectors;
   private volatile boolean closed;
 
@@ -43,6 +45,7 @@ public final class DjlModel extends ScoringModel {
     DjlSplitNetwork network = DjlSplitNetwork.of(spec, parameters);
     this.scorer = new DjlScorer(network);
     this.userFit = new DjlUserFit(network, noiseVariance(state.info()));
+    this.offset = DjlOffset.of(state.info(), state.biases());
   }
 
   /**
@@ -82,30 +85,34 @@ public final class DjlModel extends ScoringModel {
   protected void scoreKnown(int[] denseUsers, int[] denseMovies, int count, float[] out) {
     ensureOpen();
     scorer.score(denseUsers, denseMovies, count, out);
+    offset.add(denseUsers, denseMovies, count, out);
   }
 
   @Override
   protected void scoreCatalog(int denseUser, float[] out) {
     ensureOpen();
     scorer.scoreCatalog(denseUser, out);
+    offset.addCatalog(denseUser, scorer.movieCount(), out);
   }
 
   @Override
-  protected float[] foldInVector(int[] denseMovies, float[] ratings) {
+  protected float[] foldInVector(int[] denseMovies, float[] ratings, float userBias) {
     ensureOpen();
-    return userFit.fit(denseMovies, ratings);
+    return userFit.fit(denseMovies, offset.newUserTargets(userBias, denseMovies, ratings));
   }
 
   @Override
   protected void scoreFoldedIn(FoldInFit user, int[] denseMovies, int count, float[] out) {
     ensureOpen();
     scorer.score(user.vector(), denseMovies, count, out);
+    offset.addNewUser(user.bias(), denseMovies, count, out);
   }
 
   @Override
   protected void scoreCatalog(FoldInFit user, float[] out) {
     ensureOpen();
     scorer.scoreCatalog(user.vector(), out);
+    offset.addNewUserCatalog(user.bias(), scorer.movieCount(), out);
   }
 
   /** The movie embeddings normalized to unit length, computed on first use. */

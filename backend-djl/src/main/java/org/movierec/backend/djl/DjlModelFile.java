@@ -118,14 +118,14 @@ final class DjlModelFile {
    * An upper bound of the network output's magnitude for any user and movie of the tables: through
    * each dense layer, {@code max_j (sum_k |W[j][k]| * bound_in + |b[j]|)}. Every activation the
    * spec allows (ReLU, identity, sigmoid, tanh) keeps a value's magnitude or lowers it, so finite
-   * parameters under this bound cannot produce an infinite or NaN score.
+   * parameters under this bound cannot produce an infinite or NaN score. With {@code embedding_dot}
+   * the dot product adds at most {@code dim * max|u| * max|m|}.
    */
   static double outputBound(DjlParameters parameters) {
     DjlLayout layout = parameters.layout();
-    double bound =
-        Math.max(
-            maxMagnitude(parameters.get(layout.userEmbedding()).values()),
-            maxMagnitude(parameters.get(layout.movieEmbedding()).values()));
+    double users = maxMagnitude(parameters.get(layout.userEmbedding()).values());
+    double movies = maxMagnitude(parameters.get(layout.movieEmbedding()).values());
+    double bound = Math.max(users, movies);
     for (int layer = 0; layer < layout.layers(); layer++) {
       DjlParameters.Tensor weight = parameters.get(layout.weight(layer));
       float[] bias = parameters.get(layout.bias(layer)).values();
@@ -140,6 +140,9 @@ final class DjlModelFile {
         next = Math.max(next, rowSum * bound + Math.abs(bias[unit]));
       }
       bound = next;
+    }
+    if (layout.spec().embeddingDot()) {
+      bound += layout.spec().userEmbedding().dim() * users * movies;
     }
     return bound;
   }

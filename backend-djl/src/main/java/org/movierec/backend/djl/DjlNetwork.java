@@ -240,6 +240,12 @@ final class DjlNetwork implements AutoCloseable {
       x = x.getNDArrayInternal().linear(x, weight, bias).head();
       x = activate(x, layout.spec().layers().get(layer).activation());
     }
+    if (layout.spec().embeddingDot()) {
+      int dim = layout.spec().userEmbedding().dim();
+      NDArray user = input.get(new NDIndex().addAllDim().addSliceDim(0, dim));
+      NDArray movie = input.get(new NDIndex().addAllDim().addSliceDim(dim, 2 * dim));
+      x = x.add(user.mul(movie).sum(new int[] {1}, true));
+    }
     return x;
   }
 

@@ -29,6 +29,7 @@ final class DjlScorer {
   private final int firstUnits;
   private final Activation firstActivation;
   private final DjlSplitNetwork.Layer[] rest;
+  private final DjlSplitNetwork network;
 
   /**
    * Per-thread block buffers (input and output, feature-major), reused across calls: a single
@@ -51,6 +52,7 @@ final class DjlScorer {
     this.firstActivation = network.firstActivation();
     this.rest = network.rest();
     this.maxWidth = network.maxWidth();
+    this.network = network;
   }
 
   /** A scorer over a spec's parameters; see {@link DjlSplitNetwork#of}. */
@@ -121,6 +123,11 @@ final class DjlScorer {
         DjlSplitNetwork.activate(row, size, firstActivation);
       }
       System.arraycopy(restLayers(input, output, size)[0], 0, out, start, size);
+      if (network.dotMovies() != null) {
+        for (int p = 0; p < size; p++) {
+          out[start + p] += network.dot(users, userOffset, start + p);
+        }
+      }
     }
   }
 
@@ -149,6 +156,12 @@ final class DjlScorer {
         DjlSplitNetwork.activate(row, size, firstActivation);
       }
       System.arraycopy(restLayers(output, input, size)[0], 0, out, start, size);
+      if (network.dotMovies() != null) {
+        for (int p = 0; p < size; p++) {
+          int offset = userRows == null ? 0 : userRows[start + p] * userDim;
+          out[start + p] += network.dot(users, offset, movies[start + p]);
+        }
+      }
     }
   }
 

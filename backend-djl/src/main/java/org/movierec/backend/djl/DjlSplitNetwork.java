@@ -43,6 +43,7 @@ final class DjlSplitNetwork {
   private final int firstUnits;
   private final Activation firstActivation;
   private final Layer[] rest;
+  private final float[] movieEmbedding;
 
   private DjlSplitNetwork(
       float[] userEmbedding,
@@ -51,7 +52,8 @@ final class DjlSplitNetwork {
       float[] userWeights,
       float[] movieSide,
       Activation firstActivation,
-      Layer[] rest) {
+      Layer[] rest,
+      float[] movieEmbedding) {
     this.userEmbedding = userEmbedding;
     this.userDim = userDim;
     this.movieCount = movieCount;
@@ -60,6 +62,7 @@ final class DjlSplitNetwork {
     this.firstUnits = userWeights.length / userDim;
     this.firstActivation = firstActivation;
     this.rest = rest;
+    this.movieEmbedding = movieEmbedding;
   }
 
   /**
@@ -102,7 +105,8 @@ final class DjlSplitNetwork {
         userWeights,
         movieSide,
         spec.layers().get(0).activation(),
-        rest);
+        rest,
+        spec.embeddingDot() ? movieEmbedding : null);
   }
 
   /**
@@ -145,6 +149,27 @@ final class DjlSplitNetwork {
    */
   static int sideIndex(int units, int unit, int movie) {
     return (movie / BLOCK) * units * BLOCK + unit * BLOCK + movie % BLOCK;
+  }
+
+  /**
+   * The movie embeddings, {@code [movies][userDim]}, when the spec adds their dot product with the
+   * user's to the output ({@code embedding_dot}); null otherwise.
+   */
+  float[] dotMovies() {
+    return movieEmbedding;
+  }
+
+  /**
+   * {@code sum_k user[userOffset + k] * movie[k]} for a movie of {@link #dotMovies()}, summed in
+   * index order in float, so that every path gives the same value.
+   */
+  float dot(float[] users, int userOffset, int movie) {
+    float sum = 0f;
+    int base = movie * userDim;
+    for (int k = 0; k < userDim; k++) {
+      sum += users[userOffset + k] * movieEmbedding[base + k];
+    }
+    return sum;
   }
 
   /** The trained users' vectors, {@code [users][userDim]}. */

@@ -6,16 +6,17 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.movierec.core.bias.Biases;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.training.OutputOffset;
 import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingSummary;
+import org.movierec.model.Activation;
 import org.movierec.model.NetworkSpec;
 import org.movierec.model.NetworkSpecs;
 import org.slf4j.Logger;
@@ -59,13 +60,23 @@ public final class DjlTrainer implements Trainer {
     TrainedState learned =
         TrainedState.of(
             input,
-            Biases.fit(input, config),
+            data.biases(),
             new ModelInfo(
                 DjlBackendProvider.NAME,
                 "",
                 spec.toJson(),
                 config.toTextMap(),
                 new TrainingSummary(0, 0, 0, 0, List.of())));
+    Activation output = spec.layers().get(spec.layers().size() - 1).activation();
+    if (config.outputOffset() == OutputOffset.BIASES && output != Activation.IDENTITY) {
+      LOG.warn(
+          "output_offset=biases with network '{}', whose output ends in {}: the network can only"
+              + " move the bias estimate one way; a network with an identity output such as {}"
+              + " learns the residual in both directions",
+          spec.name(),
+          output.name().toLowerCase(java.util.Locale.ROOT),
+          NetworkSpecs.SEED_RESIDUAL);
+    }
     DjlParameters initial =
         DjlInitializer.initialize(spec, input.users().size(), input.movies().size(), config.seed());
 

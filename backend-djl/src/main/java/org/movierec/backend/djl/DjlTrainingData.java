@@ -2,11 +2,13 @@ package org.movierec.backend.djl;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.movierec.core.bias.Biases;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingDatasets;
 import org.movierec.core.training.HoldOut;
+import org.movierec.core.training.OutputOffset;
 
 /**
  * The ratings one training run reads: the whole training input re-indexed to exactly its own users
@@ -20,9 +22,16 @@ import org.movierec.core.training.HoldOut;
  * @param train the ratings the network fits, sharing the input's id maps
  * @param validation the validation pairs by the input's dense indices
  * @param coldValidationRows validation ratings dropped for an unknown user or movie
+ * @param biases the bias estimate the model keeps, over the input's indices: fitted to the whole
+ *     input, or under {@code output_offset = biases} to the ratings the network fits, so that the
+ *     offset has never seen a validation rating and validation RMSE stays honest
  */
 record DjlTrainingData(
-    ColumnarRatings input, ColumnarRatings train, Pairs validation, int coldValidationRows) {
+    ColumnarRatings input,
+    ColumnarRatings train,
+    Pairs validation,
+    int coldValidationRows,
+    Biases biases) {
 
   /**
    * Pairs of dense indices with their ratings, as parallel columns.
@@ -41,7 +50,8 @@ record DjlTrainingData(
 
   /**
    * Prepares a run: compacts {@code train}, holds {@code validation_fraction} of it out with the
-   * seed when no validation set is given, and maps the validation ratings onto its indices.
+   * seed when no validation set is given, maps the validation ratings onto its indices and fits the
+   * biases.
    *
    * @throws IllegalArgumentException when there is no training rating
    */
@@ -54,7 +64,9 @@ record DjlTrainingData(
     HoldOut holdOut =
         HoldOut.split(
             input, validation.isPresent() ? 0 : config.validationFraction(), config.seed());
-    return mapValidation(input, holdOut.fitted(), validation.orElse(holdOut.validation()));
+    Biases biases =
+        Biases.fit(config.outputOffset() == OutputOffset.BIASES ? holdOut.fitted() : input, config);
+    return mapValidation(input, holdOut.fitted(), validation.orElse(holdOut.validation()), biases);
   }
 
   /** The number of validation pairs the network can score. */
@@ -63,7 +75,7 @@ record DjlTrainingData(
   }
 
   private static DjlTrainingData mapValidation(
-      ColumnarRatings input, ColumnarRatings fitted, RatingDataset checkOn) {
+      ColumnarRatings input, ColumnarRatings fitted, RatingDataset checkOn, Biases biases) {
     int n = checkOn.size();
     int[] users = new int[n];
     int[] movies = new int[n];
@@ -82,6 +94,6 @@ record DjlTrainingData(
     Pairs pairs =
         new Pairs(
             Arrays.copyOf(users, kept), Arrays.copyOf(movies, kept), Arrays.copyOf(ratings, kept));
-    return new DjlTrainingData(input, fitted, pairs, n - kept);
+    return new DjlTrainingData(input, fitted, pairs, n - kept, biases);
   }
 }

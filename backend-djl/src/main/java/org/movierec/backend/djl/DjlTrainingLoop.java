@@ -53,6 +53,7 @@ final class DjlTrainingLoop {
   private final TrainingConfig config;
   private final TrainingListener listener;
   private final ModelMaker maker;
+  private final DjlOffset offset;
 
   /** A loop over prepared data for a training step. */
   DjlTrainingLoop(
@@ -66,6 +67,7 @@ final class DjlTrainingLoop {
     this.config = config;
     this.listener = listener;
     this.maker = maker;
+    this.offset = DjlOffset.of(config.outputOffset(), data.biases());
   }
 
   /**
@@ -211,7 +213,8 @@ final class DjlTrainingLoop {
   private void fill(DjlBatch buffer, int[] order, int batch) {
     if (buffer != null) {
       int start = (batch - 1) * config.batchSize();
-      buffer.fill(data.train(), order, start, Math.min(config.batchSize(), order.length - start));
+      buffer.fill(
+          data.train(), offset, order, start, Math.min(config.batchSize(), order.length - start));
     }
   }
 
@@ -231,10 +234,13 @@ final class DjlTrainingLoop {
             + "), check the network's initializers, or add weight_decay");
   }
 
-  /** The RMSE of clipped predictions on the validation pairs. */
+  /**
+   * The RMSE of clipped predictions, the network's output plus the offset, on the validation pairs.
+   */
   private double validationRmse(RatingScale scale) {
     DjlTrainingData.Pairs pairs = data.validation();
     float[] predictions = step.predict(pairs.users(), pairs.movies());
+    offset.add(pairs.users(), pairs.movies(), predictions.length, predictions);
     double sum = 0;
     for (int i = 0; i < predictions.length; i++) {
       double error = scale.clip(predictions[i]) - pairs.ratings()[i];

@@ -155,6 +155,12 @@ final class DjlUserFit {
         forward(rest[l], outputs[l], outputs[l + 1]);
       }
       double score = outputs[rest.length][0];
+      float[] dotMovies = network.dotMovies();
+      if (dotMovies != null) {
+        for (int k = 0; k < dim; k++) {
+          score += user[k] * dotMovies[movies[i] * dim + k];
+        }
+      }
       double residual = score - ratings[i];
       objective += residual * residual;
       if (residuals != null) {
@@ -167,7 +173,7 @@ final class DjlUserFit {
           for (int j = 0; j < units; j++) {
             sum += userWeights[j * dim + k] * delta[j];
           }
-          jacobian[i * dim + k] = sum;
+          jacobian[i * dim + k] = sum + (dotMovies == null ? 0 : dotMovies[movies[i] * dim + k]);
         }
       }
     }

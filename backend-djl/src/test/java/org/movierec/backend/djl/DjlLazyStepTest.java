@@ -16,6 +16,7 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.RatingsBuilder;
+import org.movierec.core.training.OutputOffset;
 import org.movierec.model.Activation;
 import org.movierec.model.DenseLayerSpec;
 import org.movierec.model.EmbeddingSpec;
@@ -136,7 +137,7 @@ class DjlLazyStepTest {
     DjlBatch batch = new DjlBatch(rows);
     int[] order = new int[rows];
     Arrays.setAll(order, i -> i);
-    batch.fill(RATINGS, order, 0, rows);
+    batch.fill(RATINGS, DjlOffset.of(OutputOffset.NONE, null), order, 0, rows);
     return batch;
   }
 

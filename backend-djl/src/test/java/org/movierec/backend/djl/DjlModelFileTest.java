@@ -22,6 +22,7 @@ import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.Model;
 import org.movierec.core.spi.BackendRegistry;
 import org.movierec.core.spi.RuntimeOptions;
+import org.movierec.model.NetworkSpec;
 
 class DjlModelFileTest {
 
@@ -167,6 +168,31 @@ class DjlModelFileTest {
         assertThat((double) Math.abs(score)).isLessThanOrEqualTo(bound);
       }
     }
+  }
+
+  @Test
+  void outputBound_withEmbeddingDot_isAboveEveryScore() {
+    NetworkSpec spec = RandomNetworks.withDot(org.movierec.model.Activation.IDENTITY);
+    DjlParameters parameters = RandomNetworks.parameters(spec, 9, 40, 5);
+    double bound = DjlModelFile.outputBound(parameters);
+    NetworkSpec plain =
+        new NetworkSpec(spec.name(), spec.userEmbedding(), spec.movieEmbedding(), spec.layers());
+
+    DjlScorer scorer = new DjlScorer(spec, parameters);
+    float[] scores = new float[scorer.movieCount()];
+    double largest = 0;
+    for (int user = 0; user < 9; user++) {
+      scorer.scoreCatalog(user, scores);
+      for (float score : scores) {
+        largest = Math.max(largest, Math.abs(score));
+      }
+    }
+    assertThat(largest).isLessThanOrEqualTo(bound);
+    assertThat(bound)
+        .as("the dot product's share of the bound")
+        .isGreaterThan(
+            DjlModelFile.outputBound(
+                new DjlParameters(DjlLayout.of(plain, 9, 40), parameters.tensors())));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.movierec.backend.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
@@ -41,6 +42,36 @@ class DjlScorerParityTest {
     assertThat(distinct(engine))
         .as("outputs depend on the inputs")
         .isGreaterThan(engine.length / 2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void scorer_embeddingDot_matchesEngineAndAddsTheDotProduct(Activation activation) {
+    NetworkSpec spec = RandomNetworks.withDot(activation);
+    int users = 7;
+    int movies = DjlSplitNetwork.BLOCK + 19;
+    float[] engine = assertParity(spec, users, movies, 8);
+    DjlParameters parameters = RandomNetworks.parameters(spec, users, movies, 8);
+    NetworkSpec plain =
+        new NetworkSpec(spec.name(), spec.userEmbedding(), spec.movieEmbedding(), spec.layers());
+    DjlScorer withoutDot =
+        new DjlScorer(
+            plain, new DjlParameters(DjlLayout.of(plain, users, movies), parameters.tensors()));
+    float[] userTable = parameters.get(parameters.layout().userEmbedding()).values();
+    float[] movieTable = parameters.get(parameters.layout().movieEmbedding()).values();
+    float[] layersOnly = new float[1];
+    for (int i = 0; i < engine.length; i += 97) {
+      int user = i / movies;
+      int movie = i % movies;
+      withoutDot.score(new int[] {user}, new int[] {movie}, 1, layersOnly);
+      double dot = 0;
+      for (int k = 0; k < 6; k++) {
+        dot += userTable[user * 6 + k] * movieTable[movie * 6 + k];
+      }
+      assertThat((double) engine[i] - layersOnly[0])
+          .as("the dot product of user %d and movie %d", user, movie)
+          .isCloseTo(dot, within(1e-4 * Math.max(1, Math.abs(dot))));
+    }
   }
 
   @Property(tries = 40)

@@ -17,7 +17,16 @@ class DjlUserFitTest {
   @ParameterizedTest
   @EnumSource(Activation.class)
   void residuals_jacobian_matchesFiniteDifferencesOfTheScorer(Activation activation) {
-    NetworkSpec spec = RandomNetworks.uniform(activation);
+    assertJacobianMatchesScorer(RandomNetworks.uniform(activation));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void residuals_embeddingDot_jacobianMatchesFiniteDifferencesOfTheScorer(Activation activation) {
+    assertJacobianMatchesScorer(RandomNetworks.withDot(activation));
+  }
+
+  private static void assertJacobianMatchesScorer(NetworkSpec spec) {
     DjlSplitNetwork network =
         DjlSplitNetwork.of(spec, RandomNetworks.parameters(spec, USERS, MOVIES, 3));
     DjlUserFit fit = new DjlUserFit(network, 1);

@@ -30,6 +30,21 @@ final class RandomNetworks {
   }
 
   /**
+   * A spec with embeddings of 6 and 6 whose dot product is added to the output ({@code
+   * embedding_dot}), hidden layers of 13 and 9 units and one output, every layer with the same
+   * activation.
+   */
+  static NetworkSpec withDot(Activation activation) {
+    NetworkSpec uniform = uniform(activation);
+    return new NetworkSpec(
+            "dot-" + activation,
+            new EmbeddingSpec(6, Initializer.PYTORCH_EMBEDDING),
+            new EmbeddingSpec(6, Initializer.PYTORCH_EMBEDDING),
+            uniform.layers())
+        .withEmbeddingDot("dot-" + activation);
+  }
+
+  /**
    * Gaussian parameters scaled by {@code 1/sqrt(fanIn)}, embeddings of unit variance, and an output
    * bias of +1 so that a ReLU output is mostly above zero.
    */

@@ -99,6 +99,18 @@ public final class Biases {
   }
 
   /**
+   * The estimate for a user these biases never saw, whose bias was fitted separately ({@link
+   * #fitUserBias}), and a known movie: the same sum in the same order as {@link #estimate} for a
+   * known pair, so both give the same float for the same bias.
+   */
+  public float estimateWithUserBias(float userBias, int denseMovie) {
+    float estimate = globalMean;
+    estimate += userBias;
+    estimate += movieBias[denseMovie];
+    return estimate;
+  }
+
+  /**
    * The bias of a user these biases never saw, from their ratings with the movie biases held fixed:
    * the same closed-form step the fit takes for every user, {@code sum(r - mean - movieBias) /
    * (regUser + n)}, so a new user is regularized exactly as a trained one.

@@ -7,6 +7,7 @@ import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.OptimizerKind;
+import org.movierec.core.training.OutputOffset;
 
 /** Every configuration key movierec understands, each declared once with its default. */
 public final class Keys {
@@ -43,7 +44,8 @@ public final class Keys {
       ConfigKey.text(
           "network",
           "seed",
-          "a built-in network name (seed, seed-positive-output, seed-small-embeddings) or the path of a JSON network spec",
+          "a built-in network name (seed, seed-positive-output, seed-small-embeddings,"
+              + " seed-residual, seed-residual-dot) or the path of a JSON network spec",
           value -> !value.isEmpty(),
           "network spec: built-in name or path of a JSON spec file");
 
@@ -108,6 +110,18 @@ public final class Keys {
               + " the batch touches (a row's Adam moments and weight decay advance only on steps"
               + " that touch it; duplicate rows in a batch are summed first; bias correction"
               + " counts all steps)");
+
+  /** What the network's output is added to: nothing, or the fitted bias estimate. */
+  public static final ConfigKey<OutputOffset> OUTPUT_OFFSET =
+      ConfigKey.choice(
+          "output_offset",
+          OutputOffset.class,
+          OutputOffset.NONE,
+          "what the network's output is added to: none = the network predicts the rating;"
+              + " biases = the prediction is mean + user bias + movie bias (fitted with the"
+              + " bias_* keys before training, on the ratings the network fits) + the network's"
+              + " output, which trains on the residual rating - biases (use a network whose"
+              + " output layer can go negative, such as seed-residual)");
 
   /** The learning-rate schedule. */
   public static final ConfigKey<LearningRateSchedule> LR_SCHEDULE =
@@ -231,6 +245,7 @@ public final class Keys {
           WEIGHT_DECAY,
           EMBEDDING_WEIGHT_DECAY,
           EMBEDDING_OPTIMIZER,
+          OUTPUT_OFFSET,
           LR_SCHEDULE,
           LR_DECAY_FACTOR,
           LR_DECAY_EPOCHS,

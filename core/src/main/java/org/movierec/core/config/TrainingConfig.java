@@ -11,6 +11,7 @@ import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.OptimizerKind;
+import org.movierec.core.training.OutputOffset;
 
 /**
  * The effective, validated configuration of a run: one value for every key in {@link Keys#ALL}.
@@ -92,6 +93,11 @@ public final class TrainingConfig {
   /** How the embedding tables are updated. */
   public EmbeddingOptimizer embeddingOptimizer() {
     return get(Keys.EMBEDDING_OPTIMIZER);
+  }
+
+  /** What the network's output is added to. */
+  public OutputOffset outputOffset() {
+    return get(Keys.OUTPUT_OFFSET);
   }
 
   /** The learning-rate schedule. */

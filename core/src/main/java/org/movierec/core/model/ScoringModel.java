@@ -165,7 +165,7 @@ public abstract class ScoringModel implements Model {
             .biases()
             .fitUserBias(
                 input.denseMovies(), input.ratings(), FoldInInput.userRegularization(info()));
-    float[] vector = foldInVector(input.denseMovies(), input.ratings());
+    float[] vector = foldInVector(input.denseMovies(), input.ratings(), bias);
     return new ScoringFoldedUser(
         this, ratings, input.sortedDenseMovies(), new FoldInFit(bias, vector));
   }
@@ -173,10 +173,12 @@ public abstract class ScoringModel implements Model {
   /**
    * The backend's own parameters of a new user who gave {@code ratings[i]} to dense movie {@code
    * denseMovies[i]}, fitted against the frozen model; must be safe to call from many threads at
-   * once. The default has none: a backend without user parameters of its own scores a new user by
-   * the bias estimate with the user's fitted bias ({@link #scoreFoldedIn}).
+   * once. {@code userBias} is the user's bias already fitted in the bias estimate, for a backend
+   * whose scores build on that estimate. The default has none: a backend without user parameters of
+   * its own scores a new user by the bias estimate with the user's fitted bias ({@link
+   * #scoreFoldedIn}).
    */
-  protected float[] foldInVector(int[] denseMovies, float[] ratings) {
+  protected float[] foldInVector(int[] denseMovies, float[] ratings, float userBias) {
     return new float[0];
   }
 
