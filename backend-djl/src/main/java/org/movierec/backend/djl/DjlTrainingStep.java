@@ -68,7 +68,8 @@ interface DjlTrainingStep extends AutoCloseable {
    * zero.
    *
    * @param predicted the predictions {@code [n, 1]}
-   * @param ratings the batch's ratings, the first {@code n} of them
+   * @param ratings what the predictions are to match, the first {@code n} of them: the batch's
+   *     ratings, less the output offset under {@code output_offset = biases}
    */
   static Objective objective(NDArray predicted, float[] ratings, LossKind loss) {
     float[] p = predicted.toFloatArray();
