@@ -31,13 +31,11 @@ final class DjlMklDispatch {
 
   private static final Logger LOG = LoggerFactory.getLogger(DjlMklDispatch.class);
 
-  private static volatile boolean applied;
+  private static boolean applied;
 
-  /** The C library's environment functions. */
+  /** The C library's {@code setenv}, which changes the environment native code reads. */
   interface CLibrary extends Library {
     int setenv(String name, String value, int overwrite);
-
-    String getenv(String name);
   }
 
   private DjlMklDispatch() {}
@@ -90,10 +88,5 @@ final class DjlMklDispatch {
     } catch (LinkageError | RuntimeException e) {
       LOG.debug("cannot set {} for MKL ({}); matrix products use MKL's generic path", VARIABLE, e);
     }
-  }
-
-  /** The variable as the C library sees it in this process, for tests. */
-  static Optional<String> nativeValue() {
-    return Optional.ofNullable(Native.load("c", CLibrary.class).getenv(VARIABLE));
   }
 }
