@@ -184,13 +184,14 @@ public abstract class ScoringModel implements Model {
 
   /**
    * Scores a folded-in user against {@code count} dense movies into {@code out}, before clipping.
-   * The default is the bias estimate with the user's fitted bias; a backend that overrides {@link
+   * The default is the bias estimate with the user's fitted bias, summed in the order a known
+   * user's estimate is ({@link Biases#estimateWithUserBias}); a backend that overrides {@link
    * #foldInVector} overrides this and {@link #scoreCatalog(FoldInFit, float[])} too.
    */
   protected void scoreFoldedIn(FoldInFit user, int[] denseMovies, int count, float[] out) {
     Biases biases = state.biases();
     for (int i = 0; i < count; i++) {
-      out[i] = biases.estimate(-1, denseMovies[i]) + user.bias();
+      out[i] = biases.estimateWithUserBias(user.bias(), denseMovies[i]);
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +107,35 @@ class ScoringModelFoldInTest {
     assertThat(user.predict(999))
         .as("a movie the model does not know: mean plus the user's bias")
         .isCloseTo(RatingScale.WHOLE_STARS.clip(BIASES.globalMean() + bias), within(1e-5f));
+  }
+
+  @Test
+  void foldIn_biasModel_sumsAsAKnownUsersEstimateDoes() {
+    for (int user = 1; user <= 10; user++) {
+      List<MovieRating> given = new ArrayList<>();
+      int[] dense = new int[8];
+      float[] stars = new float[8];
+      for (int movie = 1; movie <= 8; movie++) {
+        if ((user * movie) % 4 != 1) {
+          float rating = 1 + (movie * user) % 5;
+          dense[given.size()] = TRAIN.movies().indexOf(movie);
+          stars[given.size()] = rating;
+          given.add(new MovieRating(movie, rating));
+        }
+      }
+      float bias =
+          BIASES.fitUserBias(
+              Arrays.copyOf(dense, given.size()), Arrays.copyOf(stars, given.size()), REG_USER);
+
+      FoldedUser newUser = model.foldIn(given);
+
+      for (int movie = 1; movie <= 8; movie++) {
+        float known = BIASES.estimateWithUserBias(bias, TRAIN.movies().indexOf(movie));
+        assertThat(newUser.predict(movie))
+            .as("ratings of user %d, movie %d", user, movie)
+            .isEqualTo(RatingScale.WHOLE_STARS.clip(known));
+      }
+    }
   }
 
   @Test
