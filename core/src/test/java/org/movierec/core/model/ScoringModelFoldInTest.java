@@ -111,13 +111,13 @@ class ScoringModelFoldInTest {
 
   @Test
   void foldIn_biasModel_sumsAsAKnownUsersEstimateDoes() {
-    for (int user = 1; user <= 10; user++) {
+    for (int pattern = 1; pattern <= 10; pattern++) {
       List<MovieRating> given = new ArrayList<>();
       int[] dense = new int[8];
       float[] stars = new float[8];
       for (int movie = 1; movie <= 8; movie++) {
-        if ((user * movie) % 4 != 1) {
-          float rating = 1 + (movie * user) % 5;
+        if ((pattern * movie) % 4 != 1) {
+          float rating = 1 + (movie * pattern) % 5;
           dense[given.size()] = TRAIN.movies().indexOf(movie);
           stars[given.size()] = rating;
           given.add(new MovieRating(movie, rating));
@@ -132,7 +132,7 @@ class ScoringModelFoldInTest {
       for (int movie = 1; movie <= 8; movie++) {
         float known = BIASES.estimateWithUserBias(bias, TRAIN.movies().indexOf(movie));
         assertThat(newUser.predict(movie))
-            .as("ratings of user %d, movie %d", user, movie)
+            .as("ratings pattern %d, movie %d", pattern, movie)
             .isEqualTo(RatingScale.WHOLE_STARS.clip(known));
       }
     }
