@@ -287,6 +287,17 @@ class BadInputTest {
   }
 
   @Test
+  void read_lineOfEmptyTabSeparatedFields_isBlankNotBad() throws IOException {
+    Path file = write("u.data", "1\t1\t3\t0\r\n\t\t\n2\t1\t4\t0\n");
+
+    ReadResult result = DatasetReader.read(file);
+
+    assertThat(result.dataset().size()).isEqualTo(2);
+    assertThat(result.report().lines()).isEqualTo(3);
+    assertThat(result.report().skippedLines()).isZero();
+  }
+
+  @Test
   void read_bomCrlfInTabFile_linesCountedRight() throws IOException {
     Path file = dir.resolve("u.data");
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -68,6 +68,11 @@ class ParserPropertiesTest {
     return line.list().ofMinSize(1).ofMaxSize(60);
   }
 
+  /**
+   * The parser keeps the ratings a plain reading of the same rules keeps and skips as many bad
+   * lines. A line of nothing but tabs and spaces (empty fields joined by the ml-100k tab) is blank:
+   * neither a rating nor a bad line, though counted among the file's lines.
+   */
   @Property(tries = 300)
   void lenientRead_matchesReference(@ForAll("lines") List<String[]> lines, @ForAll Layout layout)
       throws IOException {
@@ -90,6 +95,9 @@ class ParserPropertiesTest {
             default -> String.join(separator, fields[0], fields[1], fields[2], fields[3]);
           };
       text.append(line).append(shape == 3 ? "\r\n" : "\n");
+      if (line.chars().allMatch(c -> c == ' ' || c == '\t')) {
+        continue;
+      }
       String row = shape >= 3 ? reference(fields, scale) : null;
       if (row == null || !pairs.add(row.substring(0, row.indexOf(' ', row.indexOf(' ') + 1)))) {
         bad++;
@@ -112,7 +120,8 @@ class ParserPropertiesTest {
           DatasetReader.read(file, options);
           throw new AssertionError("expected an empty-file error");
         } catch (DataFormatException e) {
-          assertThat(e.getMessage()).contains("no rating is left");
+          assertThat(e.getMessage())
+              .contains(bad == 0 ? "holds no rating, only" : "no rating is left");
         }
         return;
       }
