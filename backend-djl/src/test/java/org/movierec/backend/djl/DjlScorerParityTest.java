@@ -52,11 +52,9 @@ class DjlScorerParityTest {
     int movies = DjlSplitNetwork.BLOCK + 19;
     float[] engine = assertParity(spec, users, movies, 8);
     DjlParameters parameters = RandomNetworks.parameters(spec, users, movies, 8);
-    NetworkSpec plain =
-        new NetworkSpec(spec.name(), spec.userEmbedding(), spec.movieEmbedding(), spec.layers());
-    DjlScorer withoutDot =
-        new DjlScorer(
-            plain, new DjlParameters(DjlLayout.of(plain, users, movies), parameters.tensors()));
+    DjlParameters layersParameters = RandomNetworks.withoutDot(parameters);
+    DjlScorer withoutDot = new DjlScorer(layersParameters.layout().spec(), layersParameters);
+    int dim = spec.userEmbedding().dim();
     float[] userTable = parameters.get(parameters.layout().userEmbedding()).values();
     float[] movieTable = parameters.get(parameters.layout().movieEmbedding()).values();
     float[] layersOnly = new float[1];
@@ -65,8 +63,8 @@ class DjlScorerParityTest {
       int movie = i % movies;
       withoutDot.score(new int[] {user}, new int[] {movie}, 1, layersOnly);
       double dot = 0;
-      for (int k = 0; k < 6; k++) {
-        dot += userTable[user * 6 + k] * movieTable[movie * 6 + k];
+      for (int k = 0; k < dim; k++) {
+        dot += userTable[user * dim + k] * movieTable[movie * dim + k];
       }
       assertThat((double) engine[i] - layersOnly[0])
           .as("the dot product of user %d and movie %d", user, movie)

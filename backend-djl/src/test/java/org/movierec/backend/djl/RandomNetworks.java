@@ -45,6 +45,19 @@ final class RandomNetworks {
   }
 
   /**
+   * The same tensors read as their spec without the embedding dot product: what the dense layers
+   * alone make of them.
+   */
+  static DjlParameters withoutDot(DjlParameters parameters) {
+    DjlLayout layout = parameters.layout();
+    NetworkSpec spec = layout.spec();
+    NetworkSpec plain =
+        new NetworkSpec(spec.name(), spec.userEmbedding(), spec.movieEmbedding(), spec.layers());
+    return new DjlParameters(
+        DjlLayout.of(plain, layout.users(), layout.movies()), parameters.tensors());
+  }
+
+  /**
    * Gaussian parameters scaled by {@code 1/sqrt(fanIn)}, embeddings of unit variance, and an output
    * bias of +1 so that a ReLU output is mostly above zero.
    */
