@@ -39,8 +39,18 @@ public interface FoldedUser {
   float[] predict(int[] rawMovieIds);
 
   /**
-   * The movies the request admits, best first by raw score, never one of {@link #ratings()}; see
-   * {@link Model#recommend(int, RecommendRequest)}.
+   * The ranking scores of many movies for this user, {@code result[i]} for {@code rawMovieIds[i]},
+   * as {@link #recommend} orders them; a movie the model does not know scores negative infinity
+   * under {@link ColdStartPolicy#FALLBACK}.
+   *
+   * @throws UnknownIdException when the model does not know a movie and its policy is {@link
+   *     ColdStartPolicy#ERROR}
+   */
+  float[] rankingScores(int[] rawMovieIds);
+
+  /**
+   * The movies the request admits, best first by the model's ranking score, never one of {@link
+   * #ratings()}; see {@link Model#recommend(int, RecommendRequest)}.
    */
   List<Recommendation> recommend(RecommendRequest request);
 

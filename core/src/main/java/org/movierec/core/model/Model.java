@@ -8,8 +8,9 @@ import org.movierec.core.data.RatingScale;
 
 /**
  * A trained recommender: predicts ratings by raw user and movie ids, clipped to its rating scale,
- * and recommends unseen movies ranked by the unclipped score ({@link Recommender}). Implementations
- * are safe to call from many threads at once. Close it to free engine resources.
+ * and recommends unseen movies ranked by its ranking score ({@link #rankingScore}): the unclipped
+ * rating estimate, or a score of the model's own. Implementations are safe to call from many
+ * threads at once. Close it to free engine resources.
  */
 public interface Model extends Recommender, AutoCloseable {
 
@@ -46,9 +47,28 @@ public interface Model extends Recommender, AutoCloseable {
   float[] predict(int[] rawUserIds, int[] rawMovieIds);
 
   /**
+   * What this model's lists are ordered by: {@link RankingScore#RATING_ESTIMATE} unless the model
+   * ranks by a score of its own.
+   */
+  RankingScore rankingScore();
+
+  /**
+   * The ranking scores of many movies for one user, {@code result[i]} for {@code rawMovieIds[i]}:
+   * the scores {@link #recommend} orders that user's list by, for re-ranking a candidate set. A
+   * user the model does not know is scored by the bias estimate under {@link
+   * ColdStartPolicy#FALLBACK}, as their list is; a movie it does not know is never listed, so it
+   * scores negative infinity there.
+   *
+   * @throws UnknownIdException when an id is unknown and the policy is {@link
+   *     ColdStartPolicy#ERROR}
+   */
+  float[] rankingScores(int rawUserId, int[] rawMovieIds);
+
+  /**
    * The movies the request admits that the user did not rate in training, best first by the model's
-   * unclipped score, exact ties to the lower raw movie id. A user the model does not know gets the
-   * bias estimate's ranking under {@link ColdStartPolicy#FALLBACK}.
+   * ranking score ({@link #rankingScore}), exact ties to the lower raw movie id; each entry also
+   * carries the clipped rating estimate. A user the model does not know gets the bias estimate's
+   * ranking under {@link ColdStartPolicy#FALLBACK}.
    *
    * @throws UnknownIdException when the user is unknown and the policy is {@link
    *     ColdStartPolicy#ERROR}

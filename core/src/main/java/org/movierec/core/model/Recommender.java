@@ -14,9 +14,9 @@ public interface Recommender {
   IdIndex movies();
 
   /**
-   * The movies the request admits that the user did not rate in training, best first by raw score,
-   * exact ties to the lower raw movie id; at most {@code request.count()}, fewer when fewer are
-   * admissible.
+   * The movies the request admits that the user did not rate in training, best first by the
+   * recommender's ranking score, exact ties to the lower raw movie id; at most {@code
+   * request.count()}, fewer when fewer are admissible.
    *
    * @throws UnknownIdException when a model does not know the user and its policy is {@link
    *     ColdStartPolicy#ERROR}

@@ -74,7 +74,18 @@ final class ScoringFoldedUser implements FoldedUser {
       return List.of();
     }
     float[] scores = new float[model.movies().size()];
-    model.scoreCatalog(fit, scores);
-    return model.rank(scores, ratedDense, request);
+    model.rankCatalog(fit, scores);
+    return model.rank(
+        scores,
+        ratedDense,
+        request,
+        (movies, count, out) -> model.scoreFoldedIn(fit, movies, count, out));
+  }
+
+  @Override
+  public float[] rankingScores(int[] rawMovieIds) {
+    float[] catalog = new float[model.movies().size()];
+    model.rankCatalog(fit, catalog);
+    return model.pick(catalog, rawMovieIds);
   }
 }

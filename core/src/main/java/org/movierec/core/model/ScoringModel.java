@@ -17,6 +17,7 @@ import org.movierec.core.file.ModelFileWriter;
  * policy, clipping, top-N selection, fold-in, similar movies and the common file sections. A
  * backend only scores pairs of known dense indices ({@link #scoreKnown}) and stores its own
  * parameters; it may also score a user against the whole catalog faster ({@link #scoreCatalog}),
+ * rank by a score of its own rather than the rating estimate ({@link #rankCatalog(int, float[])}),
  * fit new users' own parameters ({@link #foldInVector}) and offer movie vectors ({@link
  * #movieVectors}).
  */
@@ -113,6 +114,30 @@ public abstract class ScoringModel implements Model {
     return result;
   }
 
+  /**
+   * What lists are ordered by: {@link RankingScore#RATING_ESTIMATE} unless the backend overrides
+   * this together with both {@code rankCatalog} hooks, which then give its own score.
+   */
+  @Override
+  public RankingScore rankingScore() {
+    return RankingScore.RATING_ESTIMATE;
+  }
+
+  @Override
+  public float[] rankingScores(int rawUserId, int[] rawMovieIds) {
+    int user = state.users().indexOf(rawUserId);
+    if (user < 0 && policy == ColdStartPolicy.ERROR) {
+      throw new UnknownIdException("user", rawUserId);
+    }
+    float[] catalog = new float[state.movies().size()];
+    if (user >= 0) {
+      rankCatalog(user, catalog);
+    } else {
+      coldCatalog(catalog);
+    }
+    return pick(catalog, rawMovieIds);
+  }
+
   @Override
   public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     int user = state.users().indexOf(rawUserId);
@@ -123,29 +148,42 @@ public abstract class ScoringModel implements Model {
       return List.of();
     }
     float[] scores = new float[state.movies().size()];
-    int[] rated;
-    if (user >= 0) {
-      scoreCatalog(user, scores);
-      rated = state.rated().moviesOf(user);
-    } else {
-      for (int movie = 0; movie < scores.length; movie++) {
-        scores[movie] = state.biases().estimate(-1, movie);
-      }
-      rated = new int[0];
+    if (user < 0) {
+      coldCatalog(scores);
+      return rank(scores, new int[0], request, null);
     }
-    return rank(scores, rated, request);
+    rankCatalog(user, scores);
+    return rank(
+        scores,
+        state.rated().moviesOf(user),
+        request,
+        (movies, count, out) -> {
+          int[] users = new int[count];
+          Arrays.fill(users, user);
+          scoreKnown(users, movies, count, out);
+        });
   }
 
-  /** Ranks a scored catalog for one user who rated the dense movies {@code ratedDense}. */
-  List<Recommendation> rank(float[] scores, int[] ratedDense, RecommendRequest request) {
-    RatingScale scale = state.scale();
-    return List.copyOf(
-        CatalogRanking.rank(
-            scores,
-            ratedDense,
-            state.popularity(),
-            request,
-            (rawMovieId, score) -> new Recommendation(rawMovieId, score, scale.clip(score))));
+  /**
+   * Ranks a catalog scored for one user who rated the dense movies {@code ratedDense}; see {@link
+   * RankedLists#rank}.
+   */
+  List<Recommendation> rank(
+      float[] scores, int[] ratedDense, RecommendRequest request, RankedLists.Estimates estimates) {
+    return RankedLists.rank(
+        state, rankingScore().isRatingEstimate() ? null : estimates, scores, ratedDense, request);
+  }
+
+  /** Picks raw movies' scores out of a scored catalog; see {@link RankedLists#pick}. */
+  float[] pick(float[] catalog, int[] rawMovieIds) {
+    return RankedLists.pick(state.movies(), policy, catalog, rawMovieIds);
+  }
+
+  /** Scores the catalog for a user the model does not know: the bias estimate alone. */
+  private void coldCatalog(float[] out) {
+    for (int movie = 0; movie < out.length; movie++) {
+      out[movie] = state.biases().estimate(-1, movie);
+    }
   }
 
   /**
@@ -167,7 +205,10 @@ public abstract class ScoringModel implements Model {
                 input.denseMovies(), input.ratings(), FoldInInput.userRegularization(info()));
     float[] vector = foldInVector(input.denseMovies(), input.ratings(), bias);
     return new ScoringFoldedUser(
-        this, ratings, input.sortedDenseMovies(), new FoldInFit(bias, vector));
+        this,
+        ratings,
+        input.sortedDenseMovies(),
+        new FoldInFit(bias, vector, input.denseMovies(), input.ratings()));
   }
 
   /**
@@ -302,6 +343,24 @@ public abstract class ScoringModel implements Model {
       scoreKnown(users, movies, length, scores);
       System.arraycopy(scores, 0, out, start, length);
     }
+  }
+
+  /**
+   * Fills {@code out[m]} with a known user's ranking score of dense movie {@code m}, the order of
+   * their lists. The default is the rating estimate, {@link #scoreCatalog(int, float[])}; a backend
+   * with a ranking score of its own overrides this, {@link #rankCatalog(FoldInFit, float[])} and
+   * {@link #rankingScore}. Must be safe to call from many threads at once.
+   */
+  protected void rankCatalog(int denseUser, float[] out) {
+    scoreCatalog(denseUser, out);
+  }
+
+  /**
+   * Fills {@code out[m]} with a folded-in user's ranking score of dense movie {@code m}; the
+   * default is their rating estimate, {@link #scoreCatalog(FoldInFit, float[])}.
+   */
+  protected void rankCatalog(FoldInFit user, float[] out) {
+    scoreCatalog(user, out);
   }
 
   @Override

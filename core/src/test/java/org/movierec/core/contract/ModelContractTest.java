@@ -228,6 +228,36 @@ public abstract class ModelContractTest {
   }
 
   @Test
+  void rankingScores_unknownIds_followTheColdStartPolicy(@TempDir Path dir) throws IOException {
+    int user = SyntheticRatings.rawUser(0);
+    int unknownUser = -7;
+    int unknownMovie = -9;
+    int[] movies = model.movies().rawIds();
+    List<Recommendation> coldList = model.recommend(unknownUser, movies.length);
+    float[] coldScores =
+        model.rankingScores(
+            unknownUser, coldList.stream().mapToInt(Recommendation::rawMovieId).toArray());
+
+    assertThat(model.rankingScore()).isNotNull();
+    assertThat(model.rankingScores(user, new int[] {unknownMovie, movies[0]})[0])
+        .as("a movie the model does not know is never listed")
+        .isEqualTo(Float.NEGATIVE_INFINITY);
+    for (int i = 0; i < coldList.size(); i++) {
+      assertThat(coldList.get(i).score()).isEqualTo(coldScores[i]);
+      assertNotBelowNext(coldList, i, "an unknown user");
+    }
+    try (Model strict =
+        provider().load(ModelFile.read(saved(dir)), runtime(ColdStartPolicy.ERROR))) {
+      assertThatThrownBy(() -> strict.rankingScores(unknownUser, movies))
+          .isInstanceOf(UnknownIdException.class);
+      assertThatThrownBy(() -> strict.rankingScores(user, new int[] {unknownMovie}))
+          .isInstanceOf(UnknownIdException.class);
+      assertThat(strict.rankingScores(user, movies))
+          .containsExactly(model.rankingScores(user, movies));
+    }
+  }
+
+  @Test
   void recommend_requestWithExclusionsFilterAndFloor_isTheFullListWithoutWhatItRejects() {
     MoviePopularity popularity = model.popularity();
     int floor = FLOOR_RATINGS;
@@ -347,14 +377,17 @@ public abstract class ModelContractTest {
         .extracting(Recommendation::rawMovieId)
         .doesNotHaveDuplicates()
         .doesNotContainAnyElementsOf(given.stream().map(MovieRating::rawMovieId).toList());
+    float[] rankingScores =
+        newUser.rankingScores(all.stream().mapToInt(Recommendation::rawMovieId).toArray());
     for (int i = 0; i < all.size(); i++) {
       Recommendation current = all.get(i);
-      assertThat(current.predictedRating()).isEqualTo(model.scale().clip(current.score()));
+      assertThat(current.score()).isEqualTo(rankingScores[i]);
+      if (model.rankingScore().isRatingEstimate()) {
+        assertThat(current.predictedRating()).isEqualTo(model.scale().clip(current.score()));
+      }
       assertThat(current.predictedRating())
           .isCloseTo(newUser.predict(current.rawMovieId()), within(SAME_SCORE));
-      if (i > 0) {
-        assertThat(all.get(i - 1).score()).isGreaterThanOrEqualTo(current.score());
-      }
+      assertNotBelowNext(all, i, "a folded-in user");
     }
     assertThat(newUser.recommend(5)).isEqualTo(all.subList(0, 5));
     assertThat(model.foldIn(given).recommend(5))
@@ -440,7 +473,10 @@ public abstract class ModelContractTest {
     int[] users = SyntheticRatings.pairUsers();
     int[] movies = SyntheticRatings.pairMovies();
     assertThat(loaded.predict(users, movies)).containsExactly(model.predict(users, movies));
+    assertThat(loaded.rankingScore()).isEqualTo(model.rankingScore());
     for (int user : SyntheticRatings.knownUsers()) {
+      assertThat(loaded.rankingScores(user, model.movies().rawIds()))
+          .containsExactly(model.rankingScores(user, model.movies().rawIds()));
       assertThat(loaded.recommend(user, 10)).isEqualTo(model.recommend(user, 10));
       assertThat(loaded.ratedMovies(user)).isEqualTo(model.ratedMovies(user));
     }
@@ -450,27 +486,43 @@ public abstract class ModelContractTest {
   }
 
   /**
-   * Checks that a list is ranked by its raw scores, not by the clipped ones: scores never increase,
-   * exact ties go to the lower id, and each entry's predicted rating is its score clipped to the
-   * scale and what {@link Model#predict} answers.
+   * Checks that a list is ranked by the model's ranking score: each entry's score is what {@link
+   * Model#rankingScores} gives the movie, scores never increase, exact ties go to the lower id, and
+   * each entry's predicted rating is what {@link Model#predict} answers. A model that ranks by its
+   * rating estimate must rank by the raw estimate, not the clipped one: its predicted rating is its
+   * score clipped to the scale.
    */
   private void assertRankedByRawScore(int user, List<Recommendation> list) {
+    int[] movies = list.stream().mapToInt(Recommendation::rawMovieId).toArray();
+    float[] rankingScores = model.rankingScores(user, movies);
     for (int i = 0; i < list.size(); i++) {
       Recommendation current = list.get(i);
-      assertThat(current.predictedRating())
-          .as("movie %d's predicted rating against its clipped score", current.rawMovieId())
-          .isEqualTo(model.scale().clip(current.score()));
+      assertThat(current.score())
+          .as("user %d, movie %d: listed score against rankingScores", user, movies[i])
+          .isEqualTo(rankingScores[i]);
+      if (model.rankingScore().isRatingEstimate()) {
+        assertThat(current.predictedRating())
+            .as("movie %d's predicted rating against its clipped score", current.rawMovieId())
+            .isEqualTo(model.scale().clip(current.score()));
+      }
       assertThat(current.predictedRating())
           .isCloseTo(model.predict(user, current.rawMovieId()), within(SAME_SCORE));
-      if (i > 0) {
-        Recommendation previous = list.get(i - 1);
-        assertThat(previous.score())
-            .as("user %d: raw score at rank %d against rank %d", user, i, i + 1)
-            .isGreaterThanOrEqualTo(current.score());
-        if (previous.score() == current.score()) {
-          assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
-        }
-      }
+      assertNotBelowNext(list, i, "user " + user);
+    }
+  }
+
+  /** Checks that entry {@code i} does not score below entry {@code i + 1}, ties to the lower id. */
+  private static void assertNotBelowNext(List<Recommendation> list, int i, String who) {
+    if (i == 0) {
+      return;
+    }
+    Recommendation previous = list.get(i - 1);
+    Recommendation current = list.get(i);
+    assertThat(previous.score())
+        .as("%s: ranking score at rank %d against rank %d", who, i, i + 1)
+        .isGreaterThanOrEqualTo(current.score());
+    if (previous.score() == current.score()) {
+      assertThat(previous.rawMovieId()).isLessThan(current.rawMovieId());
     }
   }
 

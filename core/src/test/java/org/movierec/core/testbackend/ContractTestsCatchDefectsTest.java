@@ -48,6 +48,12 @@ class ContractTestsCatchDefectsTest {
             RanksByClippedScore.class,
             "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore"),
         Arguments.of(
+            RanksByEstimateNotRankingScore.class,
+            "recommend_everyKnownUser_leavesOutTrainingMoviesAndRanksByRawScore"),
+        Arguments.of(
+            FoldInRanksByEstimate.class,
+            "foldIn_recommend_leavesOutTheGivenMoviesAndRanksByRawScore"),
+        Arguments.of(
             IgnoresRequestConditions.class,
             "recommend_requestWithExclusionsFilterAndFloor_isTheFullListWithoutWhatItRejects"),
         Arguments.of(
@@ -93,10 +99,13 @@ class ContractTestsCatchDefectsTest {
   void contract_soundBackend_passesEveryTest() {
     Outcome model = run(MeanBiasModelContractTest.class);
     Outcome trainer = run(MeanBiasTrainerContractTest.class);
+    Outcome ranked = run(RankedMeanBiasModelContractTest.class);
     Outcome harness = run(Sound.class);
 
     assertThat(harness.failed).as("the harness's own configuration").isEmpty();
     assertThat(model.failed).isEmpty();
+    assertThat(ranked.failed).as("a model with its own ranking score").isEmpty();
+    assertThat(ranked.passed).isNotEmpty();
     assertThat(trainer.failed).isEmpty();
     assertThat(model.passed).isNotEmpty();
     assertThat(trainer.passed).isNotEmpty();
@@ -250,6 +259,78 @@ class ContractTestsCatchDefectsTest {
     }
   }
 
+  /** Sorts a list by its entries' predicted ratings, ties to the lower id. */
+  private static List<Recommendation> byEstimate(List<Recommendation> list, int count) {
+    List<Recommendation> sorted = new ArrayList<>(list);
+    sorted.sort(
+        Comparator.comparingDouble(Recommendation::predictedRating)
+            .reversed()
+            .thenComparingInt(Recommendation::rawMovieId));
+    return List.copyOf(sorted.subList(0, Math.min(count, sorted.size())));
+  }
+
+  /**
+   * A model with a ranking score of its own that orders known users' lists by its rating estimate
+   * instead, keeping each entry's score and predicted rating.
+   */
+  static class RanksByEstimateNotRankingScore extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModelOf(
+          new RankedMeanBiasTestBackend(),
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
+                  return byEstimate(
+                      delegate.recommend(rawUserId, Integer.MAX_VALUE), request.count());
+                }
+              });
+    }
+  }
+
+  /** The same defect in a folded-in user's lists. */
+  static class FoldInRanksByEstimate extends ModelContract {
+    @Override
+    BackendProvider backend() {
+      return DefectiveBackend.everyModelOf(
+          new RankedMeanBiasTestBackend(),
+          model ->
+              new ForwardingModel(model) {
+                @Override
+                public FoldedUser foldIn(List<MovieRating> ratings) {
+                  FoldedUser fitted = delegate.foldIn(ratings);
+                  return new FoldedUser() {
+                    @Override
+                    public List<MovieRating> ratings() {
+                      return fitted.ratings();
+                    }
+
+                    @Override
+                    public int fittedRatings() {
+                      return fitted.fittedRatings();
+                    }
+
+                    @Override
+                    public float[] predict(int[] rawMovieIds) {
+                      return fitted.predict(rawMovieIds);
+                    }
+
+                    @Override
+                    public float[] rankingScores(int[] rawMovieIds) {
+                      return fitted.rankingScores(rawMovieIds);
+                    }
+
+                    @Override
+                    public List<Recommendation> recommend(RecommendRequest request) {
+                      return byEstimate(fitted.recommend(Integer.MAX_VALUE), request.count());
+                    }
+                  };
+                }
+              });
+    }
+  }
+
   /** Answers every request as a plain top-N, ignoring exclusions, filter and floor. */
   static class IgnoresRequestConditions extends ModelContract {
     @Override
@@ -356,6 +437,11 @@ class ContractTestsCatchDefectsTest {
                     @Override
                     public float[] predict(int[] rawMovieIds) {
                       return blank.predict(rawMovieIds);
+                    }
+
+                    @Override
+                    public float[] rankingScores(int[] rawMovieIds) {
+                      return blank.rankingScores(rawMovieIds);
                     }
 
                     @Override

@@ -10,22 +10,24 @@ import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingListener;
 
 /**
- * The mean-bias backend with a defect injected into the models it trains or loads, to show that the
- * contract tests catch it.
+ * A test backend (the mean-bias one unless named) with a defect injected into the models it trains
+ * or loads, to show that the contract tests catch it.
  */
 final class DefectiveBackend implements BackendProvider {
 
-  private final MeanBiasTestBackend backend = new MeanBiasTestBackend();
+  private final BackendProvider backend;
   private final UnaryOperator<Model> onTrain;
   private final UnaryOperator<Model> onLoad;
   private final boolean ignoresErrorPolicy;
   private final boolean silencesListener;
 
   private DefectiveBackend(
+      BackendProvider backend,
       UnaryOperator<Model> onTrain,
       UnaryOperator<Model> onLoad,
       boolean ignoresErrorPolicy,
       boolean silencesListener) {
+    this.backend = backend;
     this.onTrain = onTrain;
     this.onLoad = onLoad;
     this.ignoresErrorPolicy = ignoresErrorPolicy;
@@ -34,22 +36,30 @@ final class DefectiveBackend implements BackendProvider {
 
   /** A backend whose trained and loaded models both carry the defect. */
   static DefectiveBackend everyModel(UnaryOperator<Model> defect) {
-    return new DefectiveBackend(defect, defect, false, false);
+    return everyModelOf(new MeanBiasTestBackend(), defect);
+  }
+
+  /** A backend over {@code backend} whose trained and loaded models both carry the defect. */
+  static DefectiveBackend everyModelOf(BackendProvider backend, UnaryOperator<Model> defect) {
+    return new DefectiveBackend(backend, defect, defect, false, false);
   }
 
   /** A backend whose models are sound until saved and loaded again. */
   static DefectiveBackend loadedModels(UnaryOperator<Model> defect) {
-    return new DefectiveBackend(UnaryOperator.identity(), defect, false, false);
+    return new DefectiveBackend(
+        new MeanBiasTestBackend(), UnaryOperator.identity(), defect, false, false);
   }
 
   /** A backend that loads every model with the fallback policy, whatever was asked. */
   static DefectiveBackend ignoringErrorPolicy() {
-    return new DefectiveBackend(UnaryOperator.identity(), UnaryOperator.identity(), true, false);
+    return new DefectiveBackend(
+        new MeanBiasTestBackend(), UnaryOperator.identity(), UnaryOperator.identity(), true, false);
   }
 
   /** A backend whose trainer never tells its listener anything. */
   static DefectiveBackend silentTrainer() {
-    return new DefectiveBackend(UnaryOperator.identity(), UnaryOperator.identity(), false, true);
+    return new DefectiveBackend(
+        new MeanBiasTestBackend(), UnaryOperator.identity(), UnaryOperator.identity(), false, true);
   }
 
   @Override

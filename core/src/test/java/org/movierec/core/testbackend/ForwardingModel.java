@@ -11,6 +11,7 @@ import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.MoviePopularity;
 import org.movierec.core.model.MovieRating;
+import org.movierec.core.model.RankingScore;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.SimilarMovie;
@@ -67,6 +68,16 @@ public class ForwardingModel implements Model {
   @Override
   public List<Recommendation> recommend(int rawUserId, RecommendRequest request) {
     return delegate.recommend(rawUserId, request);
+  }
+
+  @Override
+  public RankingScore rankingScore() {
+    return delegate.rankingScore();
+  }
+
+  @Override
+  public float[] rankingScores(int rawUserId, int[] rawMovieIds) {
+    return delegate.rankingScores(rawUserId, rawMovieIds);
   }
 
   @Override

@@ -2,12 +2,14 @@ package org.movierec.core.testbackend;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.movierec.core.bias.Biases;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.data.RatingDatasets;
+import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.TrainedState;
@@ -19,6 +21,21 @@ import org.movierec.core.training.TrainingSummary;
 
 /** Fits the biases in one pass, reported as a single epoch. */
 final class MeanBiasTestTrainer implements Trainer {
+
+  private final String backend;
+  private final BiFunction<TrainedState, ColdStartPolicy, Model> modelFactory;
+
+  /** A trainer of {@link MeanBiasTestModel}s. */
+  MeanBiasTestTrainer() {
+    this(MeanBiasTestBackend.NAME, MeanBiasTestModel::new);
+  }
+
+  /** A trainer whose models are made by {@code modelFactory} and name {@code backend}. */
+  MeanBiasTestTrainer(
+      String backend, BiFunction<TrainedState, ColdStartPolicy, Model> modelFactory) {
+    this.backend = backend;
+    this.modelFactory = modelFactory;
+  }
 
   @Override
   public Model train(
@@ -33,7 +50,7 @@ final class MeanBiasTestTrainer implements Trainer {
     int validationSize = validation.map(RatingDataset::size).orElse(0);
     listener.onTrainingStart(
         new TrainingListener.TrainingStart(
-            MeanBiasTestBackend.NAME, "java", "cpu", data.size(), validationSize, 1, 1));
+            backend, "java", "cpu", data.size(), validationSize, 1, 1));
     if (listener.stopRequested()) {
       throw TrainingStoppedException.beforeBatch(1, 1, 1, 1);
     }
@@ -56,13 +73,13 @@ final class MeanBiasTestTrainer implements Trainer {
     listener.onTrainingEnd(summary);
     ModelInfo info =
         new ModelInfo(
-            MeanBiasTestBackend.NAME,
+            backend,
             "java " + Runtime.version().feature(),
             "global mean + user bias + movie bias",
             config.toTextMap(),
             summary);
     TrainedState state = TrainedState.of(data, biases, info);
-    return new MeanBiasTestModel(state, config.coldStart());
+    return modelFactory.apply(state, config.coldStart());
   }
 
   /** The RMSE of the clipped bias estimate on ratings indexed by raw ids. */
