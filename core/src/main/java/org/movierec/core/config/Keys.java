@@ -21,7 +21,7 @@ public final class Keys {
           "djl",
           "a backend name such as djl or baseline",
           value -> NAME.matcher(value).matches(),
-          "backend that trains and serves the model (djl, baseline)");
+          "backend that trains and serves the model (djl, baseline, itemknn, ease)");
 
   /** The device to compute on. */
   public static final ConfigKey<String> DEVICE =
@@ -229,6 +229,35 @@ public final class Keys {
       ConfigKey.integer(
           "bias_iterations", 10, 1, 10_000, "alternating least-squares sweeps of the bias fit");
 
+  /** Neighbours kept per movie by the item-kNN backend. */
+  public static final ConfigKey<Integer> NEIGHBOURS =
+      ConfigKey.integer(
+          "neighbours",
+          200,
+          1,
+          100_000,
+          "itemknn: the most similar movies kept per movie (chosen on validation, ml-100k u1)");
+
+  /** Shrinkage of item-kNN similarities towards zero for movies rated together by few users. */
+  public static final ConfigKey<Double> SHRINKAGE =
+      ConfigKey.decimal(
+          "shrinkage",
+          0,
+          0,
+          true,
+          Double.MAX_VALUE,
+          "itemknn: cosine times co-raters / (co-raters + shrinkage); 0 keeps the plain cosine");
+
+  /** The L2 regularization of EASE's item-item weights. */
+  public static final ConfigKey<Double> EASE_LAMBDA =
+      ConfigKey.decimal(
+          "lambda",
+          500,
+          0,
+          false,
+          Double.MAX_VALUE,
+          "ease: L2 regularization added to the Gram matrix's diagonal (chosen on validation)");
+
   /** Every key, in documentation order. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -258,7 +287,10 @@ public final class Keys {
           THREADS,
           BIAS_REG_USER,
           BIAS_REG_MOVIE,
-          BIAS_ITERATIONS);
+          BIAS_ITERATIONS,
+          NEIGHBOURS,
+          SHRINKAGE,
+          EASE_LAMBDA);
 
   private Keys() {}
 }
