@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.movierec.core.eval.Evaluator;
 import org.movierec.core.eval.Fold;
 import org.movierec.core.eval.FoldResult;
 import org.movierec.core.eval.RankingMeans;
+import org.movierec.core.eval.RankingReferences;
+import org.movierec.core.eval.ReferenceMetrics;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.training.TrainingListener;
 import picocli.CommandLine.ArgGroup;
@@ -43,6 +46,9 @@ import picocli.CommandLine.Option;
           + " and the mean and standard deviation, next to the bias baseline on the same folds;"
           + " the ranking means stand next to the popularity baseline's (most-rated and"
           + " best-rated movies of each fold's training ratings).",
+      "The references (--references, default all) are trained on each fold's training ratings"
+          + " too: item-kNN and EASE, with their keys (neighbours, lambda) from the same"
+          + " configuration.",
       "Folds are dealt at random (--folds K, the default 5, seeded by the seed key) or read from"
           + " the dataset's own files (--predefined: ml-100k's u1..u5)."
     },
@@ -73,6 +79,8 @@ final class CvCommand extends DataCommand {
 
   @Option(names = "--json", description = "print only one JSON object with every fold")
   boolean json;
+
+  @Mixin ReferencesOption references = new ReferencesOption();
 
   @Option(
       names = "--report",
@@ -122,6 +130,7 @@ final class CvCommand extends DataCommand {
             .run(
                 folds,
                 new FoldProgress(folds.size(), injector.getProvider(ProgressListener.class)));
+    List<List<ReferenceMetrics>> byReference = measureReferences(injector, folds);
     BaselineReference baseline = injector.getInstance(BaselineReference.class);
     double[] baselineRmse =
         folds.stream().mapToDouble(fold -> baseline.testRmse(fold.train(), fold.test())).toArray();
@@ -129,14 +138,43 @@ final class CvCommand extends DataCommand {
       writeReport(result, baselineRmse);
     }
     if (json) {
-      injector.getInstance(JsonPrinter.class).print(toJson(result, baselineRmse));
+      injector.getInstance(JsonPrinter.class).print(toJson(result, baselineRmse, byReference));
     } else {
-      print(spec.commandLine().getOut(), result, baselineRmse);
+      print(spec.commandLine().getOut(), result, baselineRmse, byReference);
     }
     return 0;
   }
 
-  private Map<String, Object> toJson(CrossValidationReport result, double[] baselineRmse) {
+  /** Each reference's metrics on every fold, reference by reference; empty unless asked for. */
+  private List<List<ReferenceMetrics>> measureReferences(Injector injector, List<Fold> folds) {
+    if (!references.choice.trained()) {
+      return List.of();
+    }
+    RankingReferences rankers = injector.getInstance(RankingReferences.class);
+    List<List<ReferenceMetrics>> byReference = new ArrayList<>();
+    for (int i = 0; i < rankers.backends().size(); i++) {
+      byReference.add(new ArrayList<>());
+    }
+    for (Fold fold : folds) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "fold %d: references %s%n",
+              fold.number(),
+              String.join(", ", rankers.backends()));
+      List<ReferenceMetrics> measured = rankers.measure(fold.train(), fold.test());
+      for (int i = 0; i < measured.size(); i++) {
+        byReference.get(i).add(measured.get(i));
+      }
+    }
+    return byReference;
+  }
+
+  private Map<String, Object> toJson(
+      CrossValidationReport result,
+      double[] baselineRmse,
+      List<List<ReferenceMetrics>> byReference) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("backend", result.backend());
     json.put("preset", configOptions.preset);
@@ -145,10 +183,29 @@ final class CvCommand extends DataCommand {
     json.putAll(fields);
     json.put("baseline_fold_rmse", Arrays.stream(baselineRmse).boxed().toList());
     json.put("baseline_mean_rmse", Arrays.stream(baselineRmse).average().orElse(Double.NaN));
+    List<Map<String, Object>> referenceJson = new ArrayList<>();
+    for (List<ReferenceMetrics> folds : byReference) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      RankingTable.Row row = RankingTable.reference(folds);
+      entry.put("backend", row.label());
+      entry.put("description", folds.get(0).description());
+      if (row.means() != null) {
+        entry.put("mean", JSON.convertValue(row.means(), Map.class));
+      } else {
+        entry.put("unavailable", row.note());
+      }
+      entry.put("folds", JSON.convertValue(folds, List.class));
+      referenceJson.add(entry);
+    }
+    json.put("references", referenceJson);
     return json;
   }
 
-  private static void print(PrintWriter out, CrossValidationReport result, double[] baseline) {
+  private void print(
+      PrintWriter out,
+      CrossValidationReport result,
+      double[] baseline,
+      List<List<ReferenceMetrics>> byReference) {
     out.printf(
         "%-6s %9s %9s %8s %8s %14s%n", "fold", "train", "test", "RMSE", "MAE", "baseline RMSE");
     List<FoldResult> folds = result.folds();
@@ -175,16 +232,22 @@ final class CvCommand extends DataCommand {
         Arrays.stream(baseline).average().orElse(Double.NaN));
     out.printf(
         Locale.ROOT,
-        "ranking means at k=%d, next to the popularity baseline's on the same folds:%n",
-        result.evaluation().k());
+        "ranking means at k=%d%s:%n",
+        result.evaluation().k(),
+        references.choice.popularity() ? ", next to the references' on the same folds" : "");
     RankingTable.print(
         out,
         RankingTable.rows(
-            "backend " + result.backend(),
-            RankingMeans.of(folds.stream().map(fold -> fold.metrics().ranking()).toList()),
-            result.meanMostRated(),
-            result.meanBestRated(),
-            folds.get(0).metrics().popularity().priorRatings()));
+            new RankingTable.Row(
+                "backend " + result.backend(),
+                RankingMeans.of(folds.stream().map(fold -> fold.metrics().ranking()).toList()),
+                null),
+            references.choice,
+            RankingTable.popularity(
+                result.meanMostRated(),
+                result.meanBestRated(),
+                folds.get(0).metrics().popularity().priorRatings()),
+            byReference.stream().map(RankingTable::reference).toList()));
     out.flush();
   }
 

@@ -5,16 +5,20 @@ import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.movierec.app.backend.ModelLoader;
 import org.movierec.app.data.DatasetSource;
+import org.movierec.app.evaluation.WhoRatedWhat;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.core.eval.EvaluationOptions;
 import org.movierec.core.eval.EvaluationReport;
 import org.movierec.core.eval.Evaluator;
 import org.movierec.core.eval.RankingMetrics;
+import org.movierec.core.eval.RankingReferences;
 import org.movierec.core.eval.RatingMetrics;
+import org.movierec.core.eval.ReferenceMetrics;
 import org.movierec.core.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +32,10 @@ import picocli.CommandLine.Option;
       "Measure a saved model on test ratings: RMSE and MAE over all test pairs, with pairs whose"
           + " user or movie the model never saw also measured apart, and precision, recall, NDCG,"
           + " MAP, hit rate and coverage of each test user's top-k list of unseen movies.",
-      "The same lists of the popularity baseline, from the model's own training ratings, are"
-          + " measured alongside: the most-rated movies, and the best-rated ones with each movie's"
-          + " mean shrunk toward the global mean as if it had 10 more ratings there.",
+      "The same lists of the references, from the model's own training ratings, are measured"
+          + " alongside (--references): the most-rated movies, the best-rated ones with each"
+          + " movie's mean shrunk toward the global mean as if it had 10 more ratings there, and"
+          + " item-kNN and EASE fitted to who rated what in the model's training input.",
       "With cold_start=error, a test pair the model cannot answer is an error."
     },
     footerHeading = "%nExamples:%n",
@@ -69,6 +74,8 @@ final class EvaluateCommand extends DataCommand {
   @Option(names = "--json", description = "print only one JSON object")
   boolean json;
 
+  @Mixin ReferencesOption references = new ReferencesOption();
+
   @Override
   public Integer call() throws Exception {
     if (k != null && k < 1) {
@@ -82,20 +89,30 @@ final class EvaluateCommand extends DataCommand {
     var test = ratings(injector.getInstance(DatasetSource.class), data);
     try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
       EvaluationReport report = new Evaluator(options).evaluate(loaded, test);
+      List<ReferenceMetrics> trained =
+          references.choice.trained()
+              ? injector.getInstance(RankingReferences.class).measure(WhoRatedWhat.of(loaded), test)
+              : List.of();
       if (json) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("backend", loaded.info().backend());
         result.put("model_file", model.toString());
+        result.put("ranking_score", loaded.rankingScore().name());
         result.putAll(JSON.convertValue(report, Map.class));
+        if (!references.choice.popularity()) {
+          result.remove("popularity");
+        }
+        result.put("references", JSON.convertValue(trained, List.class));
         injector.getInstance(JsonPrinter.class).print(result);
       } else {
-        print(spec.commandLine().getOut(), report);
+        print(spec.commandLine().getOut(), report, loaded, trained);
       }
     }
     return 0;
   }
 
-  private static void print(PrintWriter out, EvaluationReport report) {
+  private void print(
+      PrintWriter out, EvaluationReport report, Model loaded, List<ReferenceMetrics> trained) {
     RatingMetrics rating = report.rating();
     RankingMetrics ranking = report.ranking();
     out.printf(
@@ -108,11 +125,21 @@ final class EvaluateCommand extends DataCommand {
         rating.coldRmse());
     out.printf(
         Locale.ROOT,
-        "top-%d lists of %,d users, relevant from %.1f, next to the popularity baseline's:%n",
+        "top-%d lists of %,d users, relevant from %.1f, ranked by %s%s:%n",
         ranking.k(),
         ranking.users(),
-        ranking.relevanceThreshold());
-    RankingTable.print(out, RankingTable.rows("model", ranking, report.popularity()));
+        ranking.relevanceThreshold(),
+        loaded.rankingScore().description(),
+        references.choice.popularity() ? ", next to the references'" : "");
+    RankingTable.print(
+        out,
+        RankingTable.rows(
+            RankingTable.model("model", ranking),
+            references.choice,
+            RankingTable.popularity(report.popularity()),
+            trained.stream()
+                .map(reference -> RankingTable.reference(List.of(reference)))
+                .toList()));
     out.flush();
   }
 }

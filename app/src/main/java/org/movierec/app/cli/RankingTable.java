@@ -4,42 +4,78 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.movierec.app.evaluation.ReferenceChoice;
 import org.movierec.core.eval.PopularityMetrics;
 import org.movierec.core.eval.RankingMeans;
 import org.movierec.core.eval.RankingMetrics;
+import org.movierec.core.eval.ReferenceMetrics;
 
 /**
- * Prints a model's ranking metrics next to the popularity baseline's as one aligned table, so that
- * {@code evaluate} and {@code cv} show whether the model ranks better than "most popular".
+ * Prints a model's ranking metrics next to its references as one aligned table, so that {@code
+ * evaluate} and {@code cv} show whether the model ranks better than "most popular" and than the
+ * textbook item-kNN and EASE rankers trained on the same ratings.
  */
 final class RankingTable {
 
   private RankingTable() {}
 
-  /** One line of the table. */
-  record Row(String label, RankingMeans means) {}
+  /**
+   * One line of the table.
+   *
+   * @param means the metrics, or {@code null} when the row could not be measured
+   * @param note why a row has no metrics
+   */
+  record Row(String label, RankingMeans means, String note) {}
 
-  /** The rows of one evaluation: the model, then both popularity rankings. */
-  static List<Row> rows(String model, RankingMetrics ranking, PopularityMetrics popularity) {
-    return rows(
-        model,
-        of(ranking),
+  /** The model's row. */
+  static Row model(String label, RankingMetrics ranking) {
+    return new Row(label, of(ranking), null);
+  }
+
+  /** The rows of both popularity rankings; a missing best-rated row is explained. */
+  static List<Row> popularity(RankingMeans mostRated, RankingMeans bestRated, double prior) {
+    return List.of(
+        new Row("most rated", mostRated, null),
+        new Row(
+            String.format(Locale.ROOT, "best rated (prior %.0f)", prior),
+            bestRated,
+            "this model file has no mean ratings; retrain to compare"));
+  }
+
+  /** The popularity rows of one evaluation. */
+  static List<Row> popularity(PopularityMetrics popularity) {
+    return popularity(
         of(popularity.mostRated()),
         popularity.bestRated() == null ? null : of(popularity.bestRated()),
         popularity.priorRatings());
   }
 
-  /** The rows of the model and both popularity rankings; a missing best-rated row is explained. */
+  /**
+   * The row of one trained reference over one or more folds: the means where every fold measured
+   * it, else the first fold's reason.
+   */
+  static Row reference(List<ReferenceMetrics> folds) {
+    String backend = folds.get(0).backend();
+    for (ReferenceMetrics fold : folds) {
+      if (!fold.measured()) {
+        return new Row(backend, null, "not measured: " + fold.unavailable());
+      }
+    }
+    return new Row(
+        backend, RankingMeans.of(folds.stream().map(ReferenceMetrics::metrics).toList()), null);
+  }
+
+  /** The model's row followed by the rows the choice asks for. */
   static List<Row> rows(
-      String model,
-      RankingMeans ranking,
-      RankingMeans mostRated,
-      RankingMeans bestRated,
-      double prior) {
+      Row model, ReferenceChoice choice, List<Row> popularity, List<Row> references) {
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row(model, ranking));
-    rows.add(new Row("most rated", mostRated));
-    rows.add(new Row(String.format(Locale.ROOT, "best rated (prior %.0f)", prior), bestRated));
+    rows.add(model);
+    if (choice.popularity()) {
+      rows.addAll(popularity);
+    }
+    if (choice.trained()) {
+      rows.addAll(references);
+    }
     return rows;
   }
 
@@ -57,10 +93,7 @@ final class RankingTable {
         "coverage");
     for (Row row : rows) {
       if (row.means() == null) {
-        out.printf(
-            Locale.ROOT,
-            "  %-24s (this model file has no mean ratings; retrain to compare)%n",
-            row.label());
+        out.printf(Locale.ROOT, "  %-24s (%s)%n", row.label(), row.note());
         continue;
       }
       RankingMeans m = row.means();

@@ -5,8 +5,10 @@ import com.google.inject.Provides;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.eval.EvaluationOptions;
 import org.movierec.core.eval.Evaluator;
+import org.movierec.core.eval.RankingReferences;
+import org.movierec.core.spi.BackendRegistry;
 
-/** Binds the rating and ranking evaluator and the baseline reference. */
+/** Binds the rating and ranking evaluator and the references a model is measured against. */
 public final class EvaluationModule extends AbstractModule {
 
   @Provides
@@ -23,6 +25,12 @@ public final class EvaluationModule extends AbstractModule {
   @Provides
   Evaluator evaluator(EvaluationOptions options) {
     return new Evaluator(options);
+  }
+
+  @Provides
+  RankingReferences rankingReferences(
+      BackendRegistry registry, TrainingConfig config, EvaluationOptions options) {
+    return new RankingReferences(registry, RankingReferences.DEFAULT_BACKENDS, config, options);
   }
 
   @Provides

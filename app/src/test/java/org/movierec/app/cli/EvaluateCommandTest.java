@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.file.ModelFileWriter;
 
-/** {@code movierec evaluate} on a model file saved before mean ratings were stored. */
+/** {@code movierec evaluate}: its table, its references and old model files. */
 class EvaluateCommandTest {
 
   @TempDir Path dir;
@@ -43,5 +43,33 @@ class EvaluateCommandTest {
     JsonNode popularity = new ObjectMapper().readTree(json.out()).get("popularity");
     assertThat(popularity.get("most_rated").get("ndcg").asDouble()).isBetween(0.0, 1.0);
     assertThat(popularity.get("best_rated").isNull()).isTrue();
+  }
+
+  @Test
+  void evaluate_referencesNone_printsTheModelAlone() throws IOException {
+    Path model = dir.resolve("b.mrec");
+    CliRun train = CliRun.of("train", "--backend", "baseline", "--model", model.toString());
+    assertThat(train.code()).as(train.err()).isZero();
+
+    CliRun text =
+        CliRun.of(
+            "evaluate", "--model", model.toString(), "--data", "sample", "--references", "none");
+    CliRun json =
+        CliRun.of(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--data",
+            "sample",
+            "--references",
+            "none",
+            "--json");
+
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).contains("  model ").doesNotContain("most rated");
+    JsonNode result = new ObjectMapper().readTree(json.out());
+    assertThat(result.has("popularity")).isFalse();
+    assertThat(result.get("references").size()).isZero();
+    assertThat(result.get("ranking_score").asText()).isEqualTo("rating_estimate");
   }
 }
