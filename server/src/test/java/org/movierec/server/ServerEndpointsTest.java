@@ -223,6 +223,7 @@ class ServerEndpointsTest {
     assertThat(json.get("users").intValue()).isEqualTo(TestModels.USERS);
     assertThat(json.get("movies").intValue()).isEqualTo(TestModels.MOVIES);
     assertThat(json.get("cold_start").textValue()).isEqualTo("fallback");
+    assertThat(json.get("ranking_score").get("name").textValue()).isEqualTo("rating_estimate");
     assertThat(json.get("config").get("bias_reg_user").textValue()).isEqualTo("15");
     assertThat(json.get("training").get("epochs_run").intValue()).isEqualTo(1);
     assertThat(json.get("data_fingerprint").textValue())

@@ -36,8 +36,12 @@ final class ModelEndpoints {
       int movies,
       Scale scale,
       String coldStart,
+      RankingScoreView rankingScore,
       Map<String, String> config,
       Training training) {}
+
+  /** What the lists are ordered by: its name and what a higher score means. */
+  record RankingScoreView(String name, String description) {}
 
   /** The rating scale. */
   record Scale(float min, float max, float step) {}
@@ -90,6 +94,7 @@ final class ModelEndpoints {
         model.movies().size(),
         new Scale(model.scale().min(), model.scale().max(), model.scale().step()),
         ConfigKey.wordOf(model.coldStartPolicy()),
+        new RankingScoreView(model.rankingScore().name(), model.rankingScore().description()),
         new TreeMap<>(info.config()),
         new Training(
             summary.epochsRun(),
