@@ -204,6 +204,7 @@ final class RecommendCommand extends DataCommand {
       result.put("ratings", given.size());
       result.put("ratings_of_known_movies", newUser.fittedRatings());
       result.put("backend", loaded.info().backend());
+      result.put("ranking_score", loaded.rankingScore().name());
       result.put("request", conditions());
       result.put("recommendations", items(loaded, ranked, catalog));
       injector.getInstance(JsonPrinter.class).print(result);
@@ -227,6 +228,7 @@ final class RecommendCommand extends DataCommand {
     result.put("user", user);
     result.put("known_user", loaded.knowsUser(user));
     result.put("backend", loaded.info().backend());
+    result.put("ranking_score", loaded.rankingScore().name());
     result.put("request", conditions());
     result.put("recommendations", items(loaded, ranked, catalog));
     return result;

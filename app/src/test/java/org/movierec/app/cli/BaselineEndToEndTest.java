@@ -169,6 +169,7 @@ class BaselineEndToEndTest {
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode json = JSON.readTree(run.out());
     assertThat(json.get("recommendations")).hasSize(5);
+    assertThat(json.get("ranking_score").asText()).isEqualTo("rating_estimate");
     JsonNode first = json.get("recommendations").get(0);
     assertThat(first.get("title").asText()).isNotBlank();
     double previous = Double.MAX_VALUE;
