@@ -28,10 +28,11 @@ import org.movierec.core.training.TrainingSummary;
  * bias_iterations}) for the kNN-baseline's bias estimate, {@code validation_fraction}, {@code
  * seed}, {@code loss} and {@code device}; network keys such as {@code epochs} do not apply. The
  * build is one pass, reported as one epoch whose batches are blocks of target movies of about equal
- * work, with the running training RMSE of the rating estimate as its loss; a stop requested between
- * two blocks is honoured. With {@code validation_fraction}, a model built without the {@link
- * HoldOut} measures an honest validation RMSE and the kept model is built again on the whole input
- * (the epoch then has twice the batches).
+ * work, with the running training RMSE of the rating estimate as its loss (on a sample past a
+ * million ratings, see {@link NeighbourBuilder}); a stop requested between two blocks is honoured.
+ * With {@code validation_fraction}, a model built without the {@link HoldOut} measures an honest
+ * validation RMSE and the kept model is built again on the whole input (the epoch then has twice
+ * the batches).
  */
 public final class ItemKnnTrainer implements Trainer {
 
