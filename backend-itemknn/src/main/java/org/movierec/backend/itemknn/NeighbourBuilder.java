@@ -1,12 +1,16 @@
 package org.movierec.backend.itemknn;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleUnaryOperator;
 import org.movierec.core.bias.Biases;
 import org.movierec.core.config.ConfigException;
@@ -15,6 +19,8 @@ import org.movierec.core.model.RatedItems;
 import org.movierec.core.training.TrainingException;
 import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingStoppedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds an item-kNN model's neighbour lists from who rated what, on several threads. For each
@@ -35,6 +41,11 @@ final class NeighbourBuilder {
 
   /** Progress batches per build: fine enough for a bar, coarse enough to cost nothing. */
   static final int BLOCKS = 100;
+
+  /** Builds longer than this many seconds log what they cost at INFO, shorter ones at DEBUG. */
+  private static final double LOGGED_SECONDS = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(NeighbourBuilder.class);
 
   /** Training ratings whose error is measured at most, give or take one sampling step. */
   static final int MEASURED = 1_000_000;
@@ -116,6 +127,8 @@ final class NeighbourBuilder {
       int neighbours, double shrinkage, int threads, Progress progress, DoubleUnaryOperator loss) {
     int kept = (int) Math.min(neighbours, Math.max(0, movieCount - 1L));
     requireHeap(neighbours, kept);
+    long startNanos = System.nanoTime();
+    AtomicLong cpuNanos = new AtomicLong();
     int[][] lists = new int[movieCount][];
     float[][] weights = new float[movieCount][];
     int[] blockStarts = blockStarts(blocksFor(movieCount));
@@ -127,7 +140,7 @@ final class NeighbourBuilder {
     List<Thread> pool = new ArrayList<>();
     for (int t = 0; t < workers; t++) {
       Worker worker =
-          new Worker(kept, shrinkage, blockStarts, next, cancelled, done, lists, weights);
+          new Worker(kept, shrinkage, blockStarts, next, cancelled, done, lists, weights, cpuNanos);
       Thread thread = new Thread(worker, "movierec-itemknn-" + t);
       thread.setDaemon(true);
       pool.add(thread);
@@ -162,7 +175,24 @@ final class NeighbourBuilder {
       }
     }
     double rmse = counted == 0 ? 0 : Math.sqrt(squares / counted);
-    return new Result(ItemNeighbours.fromTargets(lists, weights), rmse);
+    ItemNeighbours built = ItemNeighbours.fromTargets(lists, weights);
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    String format =
+        "item-kNN neighbour lists of {} movies: {} similarities kept in {} s, {} s of CPU on {}"
+            + " threads";
+    Object[] values = {
+      movieCount,
+      built.size(),
+      String.format(Locale.ROOT, "%.1f", seconds),
+      String.format(Locale.ROOT, "%.1f", cpuNanos.get() / 1e9),
+      workers
+    };
+    if (seconds > LOGGED_SECONDS) {
+      LOG.info(format, values);
+    } else {
+      LOG.debug(format, values);
+    }
+    return new Result(built, rmse);
   }
 
   /**
@@ -177,7 +207,7 @@ final class NeighbourBuilder {
     if (needed > free) {
       throw new ConfigException(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "neighbours=%d over %,d movies keeps up to %,d similarities, which need up to %,d MiB"
                   + " while they are built, but only %,d MiB of the heap is free; lower"
                   + " neighbours or raise the heap (-Xmx)",
@@ -192,30 +222,13 @@ final class NeighbourBuilder {
   /** Splits the target movies into contiguous blocks of about equal counting work. */
   private int[] blockStarts(int blocks) {
     long[] work = new long[movieCount];
-    long total = 0;
     for (int movie = 0; movie < movieCount; movie++) {
       for (int at = movieOffsets[movie]; at < movieOffsets[movie + 1]; at++) {
         work[movie] += rated.count(movieUsers[at]);
       }
       work[movie] += 1;
-      total += work[movie];
     }
-    int[] starts = new int[blocks + 1];
-    int block = 1;
-    long sum = 0;
-    for (int movie = 0; movie < movieCount && block < blocks; movie++) {
-      sum += work[movie];
-      // A block ends once it holds its share; each keeps at least one movie.
-      if (sum * blocks >= total * block && movieCount - (movie + 1) >= blocks - block) {
-        starts[block++] = movie + 1;
-      }
-    }
-    while (block < blocks) {
-      starts[block] = Math.max(starts[block - 1] + 1, movieCount - (blocks - block));
-      block++;
-    }
-    starts[blocks] = movieCount;
-    return starts;
+    return WorkBlocks.starts(work, blocks);
   }
 
   private static Object take(BlockingQueue<Object> done) {
@@ -249,6 +262,7 @@ final class NeighbourBuilder {
     private final int[] touched = new int[movieCount];
     private final float[] marks = new float[movieCount];
     private final TopSimilar top;
+    private final AtomicLong cpuNanos;
 
     Worker(
         int kept,
@@ -258,8 +272,10 @@ final class NeighbourBuilder {
         AtomicBoolean cancelled,
         BlockingQueue<Object> done,
         int[][] lists,
-        float[][] weights) {
+        float[][] weights,
+        AtomicLong cpuNanos) {
       this.kept = kept;
+      this.cpuNanos = cpuNanos;
       this.shrinkage = shrinkage;
       this.blockStarts = blockStarts;
       this.next = next;
@@ -272,6 +288,8 @@ final class NeighbourBuilder {
 
     @Override
     public void run() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       try {
         for (int block = next.getAndIncrement();
             block < blockStarts.length - 1 && !cancelled.get();
@@ -286,6 +304,8 @@ final class NeighbourBuilder {
         }
       } catch (RuntimeException | Error e) {
         done.add(e);
+      } finally {
+        cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
       }
     }
 
