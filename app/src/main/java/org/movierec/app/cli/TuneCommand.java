@@ -19,9 +19,11 @@ import org.movierec.app.report.ReportWriter;
 import org.movierec.app.tune.SearchSpace;
 import org.movierec.app.tune.TrialPlan;
 import org.movierec.app.tune.TrialResult;
+import org.movierec.app.tune.TuneObjective;
 import org.movierec.app.tune.TuneResult;
 import org.movierec.app.tune.Tuner;
 import org.movierec.app.tune.ValidationParts;
+import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.eval.CrossValidation;
 import org.movierec.core.eval.Evaluator;
@@ -40,8 +42,10 @@ import picocli.CommandLine.ParameterException;
     name = "tune",
     mixinStandardHelpOptions = true,
     description = {
-      "Search configuration keys for the lowest validation RMSE: grid search when every key of"
-          + " the space file is a list, seeded random search otherwise. Each trial trains the"
+      "Search configuration keys for the lowest validation RMSE (or, with --objective ndcg, the"
+          + " highest validation NDCG@10, for models judged by their lists such as item-kNN's"
+          + " neighbours): grid search when every key of the space file is a list, seeded random"
+          + " search otherwise. Each trial trains the"
           + " configured backend (defaults < --preset < --config < --set < flags, then the trial's"
           + " keys) and is scored on validation data carved out of the training ratings only; keep"
           + " your test ratings out of --data and measure the chosen configuration on them once.",
@@ -59,6 +63,8 @@ import picocli.CommandLine.ParameterException;
     footer = {
       "  movierec tune --data ml-100k/u1.base --space examples/tune-space.txt --trials 30 \\",
       "      --preset tuned --report tune-u1/",
+      "  movierec tune --data ml-100k --backend itemknn --space examples/itemknn-space.txt \\",
+      "      --objective ndcg --best itemknn.properties",
       "  movierec tune --data ml-100k --folds 5 --space space.txt --preset tuned --json \\",
       "      --best best.properties",
       "  movierec train --data ml-100k/u1.base --test ml-100k/u1.test --config best.properties \\",
@@ -102,6 +108,14 @@ final class TuneCommand extends DataCommand {
       description = "share of each training part held out to score trials (default 0.1)")
   Double validation;
 
+  @Option(
+      names = "--objective",
+      paramLabel = "SCORE",
+      description =
+          "what ranks the trials: rmse (the default, lowest validation RMSE) or ndcg (highest"
+              + " validation NDCG@10 of the top-10 lists)")
+  String objective;
+
   @Option(names = "--json", description = "print only one JSON object with every trial")
   boolean json;
 
@@ -126,6 +140,12 @@ final class TuneCommand extends DataCommand {
       throw new ParameterException(
           spec.commandLine(), "--validation must be a share between 0 and 1, got " + validation);
     }
+    TuneObjective goal;
+    try {
+      goal = objective == null ? TuneObjective.RMSE : TuneObjective.parse(objective);
+    } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Injector injector = injector(configOptions.request());
     BackendProvider backend = injector.getInstance(BackendProvider.class);
     TrainingConfig config = injector.getInstance(TrainingConfig.class);
@@ -136,26 +156,34 @@ final class TuneCommand extends DataCommand {
             trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
             config.seed());
     ValidationParts parts = validationParts(injector, config.seed());
-    Tuner tuner = new Tuner(backend::newTrainer, config, injector.getInstance(Evaluator.class));
+    Evaluator evaluator = injector.getInstance(Evaluator.class);
+    int k = evaluator.options().k();
+    Tuner tuner = new Tuner(backend::newTrainer, config, evaluator);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         Locale.ROOT,
-        "tune: %s search, %d trials over %s; %s%n",
+        "tune: %s search for the best %s, %d trials over %s; %s%n",
         plan.search().word(),
+        goal.label(k),
         plan.trials().size(),
         String.join(", ", searchSpace.dimensions().stream().map(d -> d.key().name()).toList()),
         parts.protocol());
     err.flush();
     List<TrialResult> results =
         tuner.run(
-            plan, parts.folds(), new TrialProgress(injector.getProvider(ProgressListener.class)));
+            plan,
+            parts.folds(),
+            new TrialProgress(injector.getProvider(ProgressListener.class), goal, k));
     TuneResult result =
         new TuneResult(
             searchSpace,
             plan,
             parts,
             results,
-            Tuner.best(results).map(t -> new TuneResult.Best(t, tuner.configOf(t.settings()))));
+            Tuner.best(results, goal)
+                .map(t -> new TuneResult.Best(t, tuner.configOf(t.settings()))),
+            goal,
+            k);
     Path bestFile = best != null ? best : report != null ? report.resolve("best.properties") : null;
     if (result.best().isPresent() && bestFile != null) {
       AtomicFiles.write(
@@ -236,9 +264,10 @@ final class TuneCommand extends DataCommand {
             best -> {
               out.printf(
                   Locale.ROOT,
-                  "best: trial %d, validation RMSE %.4f (%s)%n",
+                  "best: trial %d, %s %.4f (%s)%n",
                   best.trial().number(),
-                  best.trial().validationRmse(),
+                  result.scoreName(),
+                  best.trial().score(result.objective()),
                   result.searchSummary());
               best.trial()
                   .settings()
@@ -256,9 +285,13 @@ final class TuneCommand extends DataCommand {
   /** Announces each trial and part on stderr; epoch lines only on a terminal. */
   private final class TrialProgress implements Tuner.Listener {
     private final Provider<ProgressListener> progress;
+    private final TuneObjective goal;
+    private final int k;
 
-    TrialProgress(Provider<ProgressListener> progress) {
+    TrialProgress(Provider<ProgressListener> progress, TuneObjective goal, int k) {
       this.progress = progress;
+      this.goal = goal;
+      this.k = k;
     }
 
     @Override
@@ -276,10 +309,11 @@ final class TuneCommand extends DataCommand {
         public void onFoldEnd(FoldResult result) {
           err.printf(
               Locale.ROOT,
-              "trial %d part %d: validation RMSE %.4f, epoch %d of %d kept, %.1fs training%n",
+              "trial %d part %d: %s %.4f, epoch %d of %d kept, %.1fs training%n",
               number,
               result.fold(),
-              result.rmse(),
+              goal.label(k),
+              goal.score(result),
               result.training().bestEpoch(),
               result.training().epochsRun(),
               result.training().trainSeconds());
@@ -294,10 +328,11 @@ final class TuneCommand extends DataCommand {
       if (result.succeeded()) {
         err.printf(
             Locale.ROOT,
-            "trial %d/%d: validation RMSE %.4f in %.0fs%n",
+            "trial %d/%d: %s %.4f in %.0fs%n",
             result.number(),
             total,
-            result.validationRmse(),
+            goal.label(k),
+            result.score(goal),
             result.seconds());
       } else {
         err.printf(

@@ -19,8 +19,10 @@ import org.movierec.core.training.EpochReport;
  * @param predicted predicted ratings of test pairs, for the distribution plot
  * @param actual true ratings of the same pairs
  * @param foldRmse per-fold test RMSE by label, for the cross-validation plot
- * @param trialScores each search trial's validation RMSE in trial order ({@code NaN} for a failed
- *     one), for the search plot
+ * @param trialScores each search trial's score in trial order ({@code NaN} for a failed one), for
+ *     the search plot
+ * @param trialScoreName what the trial scores are, e.g. {@code validation RMSE}
+ * @param trialScoreHigherIsBetter whether a higher trial score is better (NDCG) or a lower (RMSE)
  * @param scatters each searched numeric key's values against the trial scores
  * @param tables free tables, such as a search's trials, after the metrics
  */
@@ -34,6 +36,8 @@ public record ReportContent(
     float[] actual,
     Map<String, double[]> foldRmse,
     double[] trialScores,
+    String trialScoreName,
+    boolean trialScoreHigherIsBetter,
     List<ParameterScatter> scatters,
     List<ReportTable> tables) {
 
@@ -52,6 +56,7 @@ public record ReportContent(
     }
     foldRmse = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(foldRmse));
     trialScores = trialScores.clone();
+    Objects.requireNonNull(trialScoreName, "trialScoreName");
     scatters = List.copyOf(scatters);
     tables = List.copyOf(tables);
   }
@@ -72,6 +77,8 @@ public record ReportContent(
     private float[] actual = new float[0];
     private final Map<String, double[]> foldRmse = new LinkedHashMap<>();
     private double[] trialScores = new double[0];
+    private String trialScoreName = "validation RMSE";
+    private boolean trialScoreHigherIsBetter;
     private final List<ParameterScatter> scatters = new ArrayList<>();
     private final List<ReportTable> tables = new ArrayList<>();
 
@@ -116,9 +123,13 @@ public record ReportContent(
       return this;
     }
 
-    /** Sets the validation RMSE of each search trial, in trial order. */
-    public Builder optTrialScores(double[] scores) {
+    /**
+     * Sets each search trial's score, in trial order, what the score is and which way is better.
+     */
+    public Builder optTrialScores(double[] scores, String name, boolean higherIsBetter) {
       trialScores = scores.clone();
+      trialScoreName = name;
+      trialScoreHigherIsBetter = higherIsBetter;
       return this;
     }
 
@@ -146,6 +157,8 @@ public record ReportContent(
           actual,
           foldRmse,
           trialScores,
+          trialScoreName,
+          trialScoreHigherIsBetter,
           scatters,
           tables);
     }

@@ -109,23 +109,28 @@ final class ReportPlots {
     return png(chart);
   }
 
-  /** Each trial's validation RMSE and the best so far, in trial order; failed trials are gaps. */
-  byte[] trials(double[] scores) {
+  /**
+   * Each trial's score and the best so far, in trial order; failed trials are gaps.
+   *
+   * @param name what the scores are, e.g. {@code validation NDCG@10}
+   * @param higherIsBetter whether the best so far is the highest score or the lowest
+   */
+  byte[] trials(double[] scores, String name, boolean higherIsBetter) {
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
             .height(HEIGHT)
-            .title("Search: validation RMSE per trial")
+            .title("Search: " + name + " per trial")
             .xAxisTitle("trial")
-            .yAxisTitle("validation RMSE")
+            .yAxisTitle(name)
             .build();
     List<Double> trials = new ArrayList<>();
     List<Double> finished = new ArrayList<>();
     List<Double> bestSoFar = new ArrayList<>();
-    double best = Double.POSITIVE_INFINITY;
+    double best = higherIsBetter ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     for (int i = 0; i < scores.length; i++) {
       if (Double.isFinite(scores[i])) {
-        best = Math.min(best, scores[i]);
+        best = higherIsBetter ? Math.max(best, scores[i]) : Math.min(best, scores[i]);
         trials.add(i + 1.0);
         finished.add(scores[i]);
         bestSoFar.add(best);
@@ -143,15 +148,15 @@ final class ReportPlots {
     return png(chart);
   }
 
-  /** The trials' validation RMSE against one searched key's value. */
-  byte[] scatter(ParameterScatter scatter) {
+  /** The trials' scores, named {@code name}, against one searched key's value. */
+  byte[] scatter(ParameterScatter scatter, String name) {
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
             .height(HEIGHT)
-            .title("Search: validation RMSE against " + scatter.key())
+            .title("Search: " + name + " against " + scatter.key())
             .xAxisTitle(scatter.key() + (scatter.logScale() ? " (log scale)" : ""))
-            .yAxisTitle("validation RMSE")
+            .yAxisTitle(name)
             .build();
     chart.getStyler().setXAxisLogarithmic(scatter.logScale());
     List<Double> values = new ArrayList<>();

@@ -53,10 +53,22 @@ public final class ReportWriter {
     }
     if (content.trialScores().length > 0) {
       images.add(
-          writePlot(directory, ReportPlots.TRIALS, plots.trials(content.trialScores()), written));
+          writePlot(
+              directory,
+              ReportPlots.TRIALS,
+              plots.trials(
+                  content.trialScores(),
+                  content.trialScoreName(),
+                  content.trialScoreHigherIsBetter()),
+              written));
     }
     for (ParameterScatter scatter : content.scatters()) {
-      images.add(writePlot(directory, scatter.fileName(), plots.scatter(scatter), written));
+      images.add(
+          writePlot(
+              directory,
+              scatter.fileName(),
+              plots.scatter(scatter, content.trialScoreName()),
+              written));
     }
     if (!images.isEmpty()) {
       page.append("## Plots\n\n");

@@ -47,6 +47,18 @@ public record TrialResult(
         .orElse(new double[0]);
   }
 
+  /** The trial's score by an objective over all parts, {@code NaN} for a failed trial. */
+  public double score(TuneObjective objective) {
+    return report.map(objective::score).orElse(Double.NaN);
+  }
+
+  /** The trial's score by an objective on each part, in part order; empty for a failed trial. */
+  public double[] partScores(TuneObjective objective) {
+    return report
+        .map(r -> r.folds().stream().mapToDouble(objective::score).toArray())
+        .orElse(new double[0]);
+  }
+
   /** Whether training finished on every part. */
   public boolean succeeded() {
     return report.isPresent();

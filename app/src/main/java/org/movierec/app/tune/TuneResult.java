@@ -25,13 +25,17 @@ import org.movierec.core.eval.FoldResult;
  * @param parts the validation parts every trial was scored on
  * @param trials each trial's result, in the order run
  * @param best the configuration of the best trial, empty when every trial failed
+ * @param objective what the trials were ranked by
+ * @param k the list length the ranking objective measured
  */
 public record TuneResult(
     SearchSpace space,
     TrialPlan plan,
     ValidationParts parts,
     List<TrialResult> trials,
-    Optional<Best> best) {
+    Optional<Best> best,
+    TuneObjective objective,
+    int k) {
 
   /**
    * The winning trial and the whole configuration it trained with.
@@ -48,6 +52,12 @@ public record TuneResult(
     Objects.requireNonNull(parts, "parts");
     trials = List.copyOf(trials);
     Objects.requireNonNull(best, "best");
+    Objects.requireNonNull(objective, "objective");
+  }
+
+  /** What the trials were ranked by, for people: {@code validation RMSE} or {@code NDCG@10}. */
+  public String scoreName() {
+    return objective.label(k);
   }
 
   /** One line saying how the trials were chosen, e.g. {@code random search, 40 trials, 3 keys}. */
@@ -91,6 +101,7 @@ public record TuneResult(
     space.dimensions().forEach(d -> dimensions.put(d.key().name(), d.describe()));
     json.put("dimensions", dimensions);
     json.put("validation", parts.protocol());
+    json.put("objective", objective.word());
     List<Map<String, Object>> partList = new ArrayList<>();
     for (Fold fold : parts.folds()) {
       Map<String, Object> part = new LinkedHashMap<>();
@@ -107,6 +118,7 @@ public record TuneResult(
       entry.put("settings", trial.settings());
       entry.put("validation_rmse", trial.validationRmse());
       entry.put("part_rmse", java.util.Arrays.stream(trial.partRmse()).boxed().toList());
+      entry.put("validation_ndcg", trial.score(TuneObjective.NDCG));
       entry.put("best_epochs", epochs(trial, true));
       entry.put("epochs_run", epochs(trial, false));
       entry.put("seconds", trial.seconds());
@@ -119,6 +131,7 @@ public record TuneResult(
           Map<String, Object> entry = new LinkedHashMap<>();
           entry.put("trial", b.trial().number());
           entry.put("validation_rmse", b.trial().validationRmse());
+          entry.put("validation_ndcg", b.trial().score(TuneObjective.NDCG));
           entry.put("settings", b.trial().settings());
           entry.put("config", b.config().toTextMap());
           entry.put("config_file", bestFile);
@@ -148,8 +161,9 @@ public record TuneResult(
     text.append(
         String.format(
             Locale.ROOT,
-            "# validation RMSE %.6f: %s%n",
-            winner.trial().validationRmse(),
+            "# %s %.6f: %s%n",
+            scoreName(),
+            winner.trial().score(objective),
             parts.protocol()));
     text.append(
         "# chosen on validation data only; no test rating took part. Reproduce the score:\n");
@@ -182,17 +196,20 @@ public record TuneResult(
           if (parts.folds().size() > 1) {
             values.put("validation_rmse_std", b.trial().report().orElseThrow().stdRmse());
           }
+          if (objective != TuneObjective.RMSE) {
+            values.put("validation_" + objective.word(), b.trial().score(objective));
+          }
           report.optMetrics(new MetricsRow("best: trial " + b.trial().number(), values));
         });
-    report.optTrialScores(trials.stream().mapToDouble(TrialResult::validationRmse).toArray());
+    report.optTrialScores(
+        trials.stream().mapToDouble(t -> t.score(objective)).toArray(),
+        scoreName(),
+        objective.higherIsBetter());
     for (Dimension dimension : space.dimensions()) {
       scatter(dimension).ifPresent(report::optScatter);
     }
     List<TrialResult> ranked = new ArrayList<>(trials);
-    ranked.sort(
-        Comparator.comparingDouble(
-            (TrialResult t) ->
-                Double.isNaN(t.validationRmse()) ? Double.MAX_VALUE : t.validationRmse()));
+    ranked.sort(Comparator.comparing((TrialResult t) -> t.score(objective), objective.bestFirst()));
     report.optTable(new ReportTable("Trials, best first", columns(), rows(ranked)));
     return report.build();
   }
@@ -213,7 +230,7 @@ public record TuneResult(
             : java.util.Arrays.stream(values).min().orElse(0) > 0
                 && java.util.Arrays.stream(values).max().orElse(0)
                     >= 100 * java.util.Arrays.stream(values).min().orElse(0);
-    double[] scores = trials.stream().mapToDouble(TrialResult::validationRmse).toArray();
+    double[] scores = trials.stream().mapToDouble(t -> t.score(objective)).toArray();
     return Optional.of(new ParameterScatter(key, values, scores, log));
   }
 
@@ -221,7 +238,7 @@ public record TuneResult(
     List<String> columns = new ArrayList<>();
     columns.add("trial");
     space.dimensions().forEach(d -> columns.add(d.key().name()));
-    columns.add("validation RMSE");
+    columns.add(scoreName());
     if (parts.folds().size() > 1) {
       columns.add("per part");
     }
@@ -238,12 +255,12 @@ public record TuneResult(
       space.dimensions().forEach(d -> row.add(trial.settings().get(d.key().name())));
       row.add(
           trial.succeeded()
-              ? String.format(Locale.ROOT, "%.4f", trial.validationRmse())
+              ? String.format(Locale.ROOT, "%.4f", trial.score(objective))
               : "failed: " + trial.failure().orElseThrow());
       if (parts.folds().size() > 1) {
         List<String> per = new ArrayList<>();
-        for (double rmse : trial.partRmse()) {
-          per.add(String.format(Locale.ROOT, "%.4f", rmse));
+        for (double score : trial.partScores(objective)) {
+          per.add(String.format(Locale.ROOT, "%.4f", score));
         }
         row.add(String.join(" ", per));
       }

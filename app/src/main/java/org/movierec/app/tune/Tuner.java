@@ -101,8 +101,13 @@ public final class Tuner {
 
   /** The trial with the lowest validation RMSE, the earliest on a tie; empty if all failed. */
   public static Optional<TrialResult> best(List<TrialResult> results) {
+    return best(results, TuneObjective.RMSE);
+  }
+
+  /** The trial with the best score by an objective, the earliest on a tie; empty if all failed. */
+  public static Optional<TrialResult> best(List<TrialResult> results, TuneObjective objective) {
     return results.stream()
         .filter(TrialResult::succeeded)
-        .min(Comparator.comparingDouble(TrialResult::validationRmse));
+        .min(Comparator.comparing(trial -> trial.score(objective), objective.bestFirst()));
   }
 }

@@ -179,6 +179,79 @@ class TuneCommandTest {
   }
 
   @Test
+  void ndcgObjectiveOnItemKnn_keepsTheHighestValidationNdcgThatCvReproduces() throws IOException {
+    Path space = space("neighbours.txt", "neighbours = 1, 8, 60\n");
+    Path best = dir.resolve("itemknn-best.properties");
+    CliRun run =
+        CliRun.of(
+            "tune",
+            "--data",
+            ratings.toString(),
+            "--space",
+            space.toString(),
+            "--backend",
+            "itemknn",
+            "--objective",
+            "ndcg",
+            "--folds",
+            "3",
+            "--best",
+            best.toString(),
+            "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode json = JSON.readTree(run.out());
+    assertThat(json.get("objective").asText()).isEqualTo("ndcg");
+    double highest = -1;
+    for (JsonNode trial : json.get("trials")) {
+      highest = Math.max(highest, trial.get("validation_ndcg").asDouble());
+    }
+    JsonNode winner = json.get("best");
+    assertThat(winner.get("validation_ndcg").asDouble()).isEqualTo(highest);
+    String header =
+        Files.readString(best)
+            .lines()
+            .filter(l -> l.startsWith("# validation NDCG@10 "))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Double.parseDouble(header.split(" ")[3].replace(":", "")))
+        .isCloseTo(highest, within(1e-6));
+    CliRun cv =
+        CliRun.of(
+            "cv",
+            "--data",
+            ratings.toString(),
+            "--folds",
+            "3",
+            "--config",
+            best.toString(),
+            "--references",
+            "none",
+            "--json");
+    assertThat(cv.code()).as(cv.err()).isZero();
+    assertThat(JSON.readTree(cv.out()).get("mean_ndcg").asDouble())
+        .isCloseTo(highest, within(1e-9));
+  }
+
+  @Test
+  void unknownObjective_failsInOneLineNamingTheChoices() throws IOException {
+    Path space = space("objective.txt", "neighbours = 5, 10\n");
+    CliRun run =
+        CliRun.of(
+            "tune",
+            "--data",
+            ratings.toString(),
+            "--space",
+            space.toString(),
+            "--objective",
+            "mae");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines()).isEqualTo(1);
+    assertThat(run.err()).contains("--objective mae", "rmse, ndcg");
+  }
+
+  @Test
   void predefinedFolds_readOnlyTheTrainingFiles() throws IOException {
     Path folds = Files.createDirectories(dir.resolve("predefined"));
     List<String> lines = Files.readAllLines(ratings);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.movierec.app.tune.SearchSpace;
 
 /** Every config file the project ships loads without error, so none can drift from the keys. */
 class ShippedConfigFilesTest {
@@ -27,6 +28,18 @@ class ShippedConfigFilesTest {
           ConfigResolver.resolve(
               new ConfigRequest(Optional.empty(), Optional.of(file), List.of(), List.of()));
       assertThat(config.changedOrigins()).as(file.toString()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyShippedSearchSpace_parses() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(EXAMPLES)) {
+      files = listing.filter(path -> path.toString().endsWith("-space.txt")).sorted().toList();
+    }
+    assertThat(files).as("search spaces in %s", EXAMPLES.toAbsolutePath()).isNotEmpty();
+    for (Path file : files) {
+      assertThat(SearchSpace.read(file).dimensions()).as(file.toString()).isNotEmpty();
     }
   }
 }

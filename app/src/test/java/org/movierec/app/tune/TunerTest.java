@@ -67,6 +67,35 @@ class TunerTest {
   }
 
   @Test
+  void best_ndcgObjective_keepsTheHighestValidationNdcgOfTheTrialsThatFinished() {
+    Tuner tuner = new Tuner(() -> TRAINER, BASE, new Evaluator());
+
+    List<TrialResult> results =
+        tuner.run(grid("bias_reg_user = 0, 99, 5, 500"), parts(), Tuner.Listener.NONE);
+
+    double highest =
+        results.stream()
+            .filter(TrialResult::succeeded)
+            .mapToDouble(t -> t.score(TuneObjective.NDCG))
+            .max()
+            .orElseThrow();
+    TrialResult best = Tuner.best(results, TuneObjective.NDCG).orElseThrow();
+    assertThat(best.score(TuneObjective.NDCG)).isEqualTo(highest);
+    assertThat(results.get(1).score(TuneObjective.NDCG)).isNaN();
+    assertThat(best.partScores(TuneObjective.NDCG)).containsExactly(highest);
+  }
+
+  @Test
+  void parse_objectiveWords_readsBothAndRejectsOthersNamingThem() {
+    assertThat(TuneObjective.parse("NDCG")).isEqualTo(TuneObjective.NDCG);
+    assertThat(TuneObjective.parse("rmse")).isEqualTo(TuneObjective.RMSE);
+    assertThat(TuneObjective.NDCG.label(10)).isEqualTo("validation NDCG@10");
+    assertThatThrownBy(() -> TuneObjective.parse("map"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rmse, ndcg");
+  }
+
+  @Test
   void configOf_putsTheTrialSettingsOverTheBase() {
     Tuner tuner = new Tuner(() -> TRAINER, BASE, new Evaluator());
 

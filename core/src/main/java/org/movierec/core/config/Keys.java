@@ -233,10 +233,11 @@ public final class Keys {
   public static final ConfigKey<Integer> NEIGHBOURS =
       ConfigKey.integer(
           "neighbours",
-          200,
+          300,
           1,
           100_000,
-          "itemknn: the most similar movies kept per movie (chosen on validation, ml-100k u1)");
+          "itemknn: the most similar movies kept per movie (300: best NDCG@10 in 5-fold"
+              + " validation within ml-100k's u1.base)");
 
   /** Shrinkage of item-kNN similarities towards zero for movies rated together by few users. */
   public static final ConfigKey<Double> SHRINKAGE =

@@ -22,9 +22,11 @@ import org.movierec.core.testdata.SharedDatasets;
 /**
  * The lists every backend must give on real data: a model trained on ml-100k's u1.base lists, for
  * every one of its users, the whole catalog minus exactly that user's training movies, ranked by
- * the raw score (never increasing, exact ties to the lower id) with each predicted rating the score
- * clipped to the scale. Skipped with a message when ml-100k is absent. A backend runs it by
- * extending this class with its provider and a configuration.
+ * the raw ranking score (never increasing, exact ties to the lower id, each the score {@link
+ * Model#rankingScores} gives), with each predicted rating the score clipped to the scale when the
+ * model ranks by its rating estimate, and what {@link Model#predict} answers in any case. Skipped
+ * with a message when ml-100k is absent. A backend runs it by extending this class with its
+ * provider and a configuration.
  */
 public abstract class RecommendationsMl100kContractTest {
 
@@ -62,9 +64,15 @@ public abstract class RecommendationsMl100kContractTest {
             .hasSize(catalog - user.getValue().size())
             .extracting(Recommendation::rawMovieId)
             .doesNotContainAnyElementsOf(user.getValue());
+        float[] rankingScores =
+            model.rankingScores(
+                user.getKey(), list.stream().mapToInt(Recommendation::rawMovieId).toArray());
         for (int i = 0; i < list.size(); i++) {
           Recommendation current = list.get(i);
-          assertThat(current.predictedRating()).isEqualTo(scale.clip(current.score()));
+          assertThat(current.score()).isEqualTo(rankingScores[i]);
+          if (model.rankingScore().isRatingEstimate()) {
+            assertThat(current.predictedRating()).isEqualTo(scale.clip(current.score()));
+          }
           if (i > 0) {
             Recommendation previous = list.get(i - 1);
             assertThat(previous.score())
