@@ -90,6 +90,9 @@ public final class ItemKnnTrainer implements Trainer {
     float[] keptRatings = fittedRatings;
     ItemNeighbours keptNeighbours = measured.neighbours();
     if (holdOut.hasValidation()) {
+      if (listener.stopRequested()) {
+        throw TrainingStoppedException.beforeBatch(1, 1, blocks + 1, batches);
+      }
       // The hold-out only measured the build; the model keeps lists of the whole input.
       keptBiases = Biases.fit(input, config);
       RatedItems rated = RatedItems.of(input);

@@ -23,6 +23,7 @@ import org.movierec.core.model.MovieRating;
 import org.movierec.core.model.Recommendation;
 import org.movierec.core.model.SimilarMovie;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingStoppedException;
 
 /**
  * The item-kNN trainer against a dense reference computed here the way the issue's numpy anchor
@@ -189,6 +190,33 @@ class ItemKnnTrainerTest {
         .isEqualTo(2 * blocks);
     assertThat(batches).hasSize(2 * blocks).isSorted().doesNotHaveDuplicates();
     assertThat(batches.get(0)).isEqualTo(1);
+  }
+
+  @Test
+  void train_stopRequestedAfterTheValidationBuild_stopsBeforeTheKeptBuild() {
+    int blocks = NeighbourBuilder.blocksFor(SyntheticRatings.MOVIES);
+    List<Integer> batches = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onBatchEnd(int epoch, int batch, int total, double loss) {
+            batches.add(batch);
+          }
+
+          @Override
+          public boolean stopRequested() {
+            return batches.size() >= blocks;
+          }
+        };
+    TrainingConfig config = neighbours(5).toBuilder().set(Keys.VALIDATION_FRACTION, 0.2).build();
+
+    assertThatThrownBy(
+            () ->
+                new ItemKnnTrainer()
+                    .train(SyntheticRatings.create().train(), Optional.empty(), config, listener))
+        .isInstanceOfSatisfying(
+            TrainingStoppedException.class, e -> assertThat(e.batch()).isEqualTo(blocks + 1));
+    assertThat(batches).hasSize(blocks);
   }
 
   @Test
