@@ -1,0 +1,104 @@
+package org.movierec.backend.ease;
+
+import java.util.Locale;
+import org.movierec.core.config.ConfigException;
+
+/**
+ * What EASE's dense solve needs in memory for a catalog of {@code movies} movies, checked against
+ * the heap before any work. The solve holds two dense {@code movies x movies} double matrices at
+ * once, the Gram matrix (factored in place into its Cholesky factor) and its inverse: {@code 16
+ * movies²} bytes. The weights it leaves are one dense float matrix, {@code 4 movies²} bytes, made
+ * after the factor is dropped, so they never raise the peak; they are also what a model file
+ * stores, which must stay under the 2 GiB model-file limit.
+ *
+ * @param movies the movies in the catalog
+ * @param heapMax the most the heap can grow to ({@link Runtime#maxMemory})
+ * @param heapUsed what the heap holds now, the training ratings included
+ */
+record EaseMemory(int movies, long heapMax, long heapUsed) {
+
+  /** The largest model file {@link org.movierec.core.file.ModelFileWriter} writes, with room. */
+  static final long FILE_LIMIT = Integer.MAX_VALUE - 64L - (1 << 20);
+
+  /** Checks that the numbers describe a catalog and a heap. */
+  EaseMemory {
+    if (movies < 0 || heapMax <= 0 || heapUsed < 0) {
+      throw new IllegalArgumentException(
+          "no catalog of " + movies + " movies in a heap of " + heapMax + " using " + heapUsed);
+    }
+  }
+
+  /** The budget of this JVM for a catalog, read from its runtime now. */
+  static EaseMemory of(int movies, Runtime runtime) {
+    return new EaseMemory(
+        movies, runtime.maxMemory(), runtime.totalMemory() - runtime.freeMemory());
+  }
+
+  /** The bytes of the two dense double matrices the solve holds at once. */
+  long solveBytes() {
+    return 2L * Double.BYTES * movies * movies;
+  }
+
+  /** The bytes of the dense float weights the model keeps and its file stores. */
+  long weightBytes() {
+    return (long) Float.BYTES * movies * movies;
+  }
+
+  /** What the heap can still take: its maximum less what it holds now. */
+  long heapFree() {
+    return Math.max(0, heapMax - heapUsed);
+  }
+
+  /** The largest catalog whose solve fits in what the heap can still take. */
+  int largestCatalog() {
+    return (int) Math.sqrt(heapFree() / (2.0 * Double.BYTES));
+  }
+
+  /**
+   * Refuses a catalog whose solve would not fit the heap, or whose weights would not fit a model
+   * file, before any of it is allocated.
+   *
+   * @throws ConfigException naming the memory needed, the heap there is and what to use instead
+   */
+  void requireFits() {
+    if (solveBytes() > heapFree()) {
+      throw new ConfigException(
+          String.format(
+              Locale.ROOT,
+              "backend=ease cannot train on %,d movies in this JVM: its solve holds two dense %,d"
+                  + " x %,d double matrices at once (the Gram matrix's Cholesky factor and its"
+                  + " inverse), %s, but the heap has %s free of its %s maximum (-Xmx); use"
+                  + " backend=itemknn, which keeps only the nearest neighbours of each movie, or"
+                  + " give EASE a catalog of at most %,d movies here (or a heap above %s)",
+              movies,
+              movies,
+              movies,
+              bytes(solveBytes()),
+              bytes(heapFree()),
+              bytes(heapMax),
+              largestCatalog(),
+              bytes(solveBytes() + heapUsed)));
+    }
+    if (weightBytes() > FILE_LIMIT) {
+      throw new ConfigException(
+          String.format(
+              Locale.ROOT,
+              "backend=ease cannot train on %,d movies: its dense float weights, %s, would not fit"
+                  + " a model file (at most 2 GiB, about 23,000 movies); use backend=itemknn, which"
+                  + " keeps only the nearest neighbours of each movie",
+              movies,
+              bytes(weightBytes())));
+    }
+  }
+
+  /** Bytes for people: {@code 45.3 MB}, {@code 62.3 GB}, in powers of 1000. */
+  static String bytes(long bytes) {
+    if (bytes < 1_000_000) {
+      return String.format(Locale.ROOT, "%,d bytes", bytes);
+    }
+    if (bytes < 1_000_000_000) {
+      return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+  }
+}
