@@ -19,9 +19,11 @@ import org.movierec.app.report.ReportWriter;
 import org.movierec.app.tune.SearchSpace;
 import org.movierec.app.tune.TrialPlan;
 import org.movierec.app.tune.TrialResult;
+import org.movierec.app.tune.TuneObjective;
 import org.movierec.app.tune.TuneResult;
 import org.movierec.app.tune.Tuner;
 import org.movierec.app.tune.ValidationParts;
+import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.eval.CrossValidation;
 import org.movierec.core.eval.Evaluator;
@@ -40,7 +42,8 @@ import picocli.CommandLine.ParameterException;
     name = "tune",
     mixinStandardHelpOptions = true,
     description = {
-      "Search configuration keys for the lowest validation RMSE: grid search when every key of"
+      "Search configuration keys for the lowest validation RMSE, or with --objective ndcg the"
+          + " highest validation NDCG@10 of the top-10 lists: grid search when every key of"
           + " the space file is a list, seeded random search otherwise. Each trial trains the"
           + " configured backend (defaults < --preset < --config < --set < flags, then the trial's"
           + " keys) and is scored on validation data carved out of the training ratings only; keep"
@@ -102,6 +105,15 @@ final class TuneCommand extends DataCommand {
       description = "share of each training part held out to score trials (default 0.1)")
   Double validation;
 
+  @Option(
+      names = "--objective",
+      paramLabel = "rmse|ndcg",
+      description =
+          "what the best trial is chosen by: rmse, the validation RMSE (the default), or ndcg, the"
+              + " validation NDCG@10 of the top-10 lists; keys that only change the lists, such as"
+              + " lambda (ease) and neighbours (itemknn), need ndcg")
+  String objective;
+
   @Option(names = "--json", description = "print only one JSON object with every trial")
   boolean json;
 
@@ -125,6 +137,12 @@ final class TuneCommand extends DataCommand {
     if (validation != null && !(validation > 0 && validation < 1)) {
       throw new ParameterException(
           spec.commandLine(), "--validation must be a share between 0 and 1, got " + validation);
+    }
+    TuneObjective chosenBy;
+    try {
+      chosenBy = objective == null ? TuneObjective.RMSE : TuneObjective.parse(objective);
+    } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), "--objective: " + e.getMessage());
     }
     Injector injector = injector(configOptions.request());
     BackendProvider backend = injector.getInstance(BackendProvider.class);
@@ -155,7 +173,9 @@ final class TuneCommand extends DataCommand {
             plan,
             parts,
             results,
-            Tuner.best(results).map(t -> new TuneResult.Best(t, tuner.configOf(t.settings()))));
+            Tuner.best(results, chosenBy)
+                .map(t -> new TuneResult.Best(t, tuner.configOf(t.settings()))),
+            chosenBy);
     Path bestFile = best != null ? best : report != null ? report.resolve("best.properties") : null;
     if (result.best().isPresent() && bestFile != null) {
       AtomicFiles.write(
@@ -236,9 +256,10 @@ final class TuneCommand extends DataCommand {
             best -> {
               out.printf(
                   Locale.ROOT,
-                  "best: trial %d, validation RMSE %.4f (%s)%n",
+                  "best: trial %d, %s %.4f (%s)%n",
                   best.trial().number(),
-                  best.trial().validationRmse(),
+                  result.objective().label(),
+                  result.objective().score(best.trial()),
                   result.searchSummary());
               best.trial()
                   .settings()
@@ -294,10 +315,11 @@ final class TuneCommand extends DataCommand {
       if (result.succeeded()) {
         err.printf(
             Locale.ROOT,
-            "trial %d/%d: validation RMSE %.4f in %.0fs%n",
+            "trial %d/%d: validation RMSE %.4f, NDCG %.4f in %.0fs%n",
             result.number(),
             total,
             result.validationRmse(),
+            result.validationNdcg(),
             result.seconds());
       } else {
         err.printf(

@@ -1,7 +1,6 @@
 package org.movierec.app.tune;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +24,15 @@ import org.movierec.core.eval.FoldResult;
  * @param parts the validation parts every trial was scored on
  * @param trials each trial's result, in the order run
  * @param best the configuration of the best trial, empty when every trial failed
+ * @param objective what the best trial was chosen by
  */
 public record TuneResult(
     SearchSpace space,
     TrialPlan plan,
     ValidationParts parts,
     List<TrialResult> trials,
-    Optional<Best> best) {
+    Optional<Best> best,
+    TuneObjective objective) {
 
   /**
    * The winning trial and the whole configuration it trained with.
@@ -48,17 +49,29 @@ public record TuneResult(
     Objects.requireNonNull(parts, "parts");
     trials = List.copyOf(trials);
     Objects.requireNonNull(best, "best");
+    Objects.requireNonNull(objective, "objective");
+  }
+
+  /** A search whose best trial was chosen by validation RMSE. */
+  public TuneResult(
+      SearchSpace space,
+      TrialPlan plan,
+      ValidationParts parts,
+      List<TrialResult> trials,
+      Optional<Best> best) {
+    this(space, plan, parts, trials, best, TuneObjective.RMSE);
   }
 
   /** One line saying how the trials were chosen, e.g. {@code random search, 40 trials, 3 keys}. */
   public String searchSummary() {
     return String.format(
         Locale.ROOT,
-        "%s search of %s: %d trials over %d keys",
+        "%s search of %s: %d trials over %d keys, best by %s",
         plan.search().word(),
         space.source(),
         trials.size(),
-        space.dimensions().size());
+        space.dimensions().size(),
+        objective.label());
   }
 
   /** The trials table for the terminal, in trial order, best trial marked. */
@@ -91,6 +104,7 @@ public record TuneResult(
     space.dimensions().forEach(d -> dimensions.put(d.key().name(), d.describe()));
     json.put("dimensions", dimensions);
     json.put("validation", parts.protocol());
+    json.put("objective", objective.word());
     List<Map<String, Object>> partList = new ArrayList<>();
     for (Fold fold : parts.folds()) {
       Map<String, Object> part = new LinkedHashMap<>();
@@ -106,6 +120,7 @@ public record TuneResult(
       entry.put("trial", trial.number());
       entry.put("settings", trial.settings());
       entry.put("validation_rmse", trial.validationRmse());
+      entry.put("validation_ndcg", trial.validationNdcg());
       entry.put("part_rmse", java.util.Arrays.stream(trial.partRmse()).boxed().toList());
       entry.put("best_epochs", epochs(trial, true));
       entry.put("epochs_run", epochs(trial, false));
@@ -119,6 +134,7 @@ public record TuneResult(
           Map<String, Object> entry = new LinkedHashMap<>();
           entry.put("trial", b.trial().number());
           entry.put("validation_rmse", b.trial().validationRmse());
+          entry.put("validation_ndcg", b.trial().validationNdcg());
           entry.put("settings", b.trial().settings());
           entry.put("config", b.config().toTextMap());
           entry.put("config_file", bestFile);
@@ -148,8 +164,9 @@ public record TuneResult(
     text.append(
         String.format(
             Locale.ROOT,
-            "# validation RMSE %.6f: %s%n",
-            winner.trial().validationRmse(),
+            "# %s %.6f: %s%n",
+            objective.label(),
+            objective.score(winner.trial()),
             parts.protocol()));
     text.append(
         "# chosen on validation data only; no test rating took part. Reproduce the score:\n");
@@ -179,6 +196,9 @@ public record TuneResult(
           report.optConfiguration(b.config().toTextMap());
           Map<String, Double> values = new LinkedHashMap<>();
           values.put("validation_rmse", b.trial().validationRmse());
+          if (objective == TuneObjective.NDCG) {
+            values.put("validation_ndcg", b.trial().validationNdcg());
+          }
           if (parts.folds().size() > 1) {
             values.put("validation_rmse_std", b.trial().report().orElseThrow().stdRmse());
           }
@@ -189,10 +209,7 @@ public record TuneResult(
       scatter(dimension).ifPresent(report::optScatter);
     }
     List<TrialResult> ranked = new ArrayList<>(trials);
-    ranked.sort(
-        Comparator.comparingDouble(
-            (TrialResult t) ->
-                Double.isNaN(t.validationRmse()) ? Double.MAX_VALUE : t.validationRmse()));
+    ranked.sort(objective.bestFirst());
     report.optTable(new ReportTable("Trials, best first", columns(), rows(ranked)));
     return report.build();
   }
@@ -222,6 +239,9 @@ public record TuneResult(
     columns.add("trial");
     space.dimensions().forEach(d -> columns.add(d.key().name()));
     columns.add("validation RMSE");
+    if (objective == TuneObjective.NDCG) {
+      columns.add("validation NDCG");
+    }
     if (parts.folds().size() > 1) {
       columns.add("per part");
     }
@@ -240,6 +260,10 @@ public record TuneResult(
           trial.succeeded()
               ? String.format(Locale.ROOT, "%.4f", trial.validationRmse())
               : "failed: " + trial.failure().orElseThrow());
+      if (objective == TuneObjective.NDCG) {
+        row.add(
+            trial.succeeded() ? String.format(Locale.ROOT, "%.4f", trial.validationNdcg()) : "");
+      }
       if (parts.folds().size() > 1) {
         List<String> per = new ArrayList<>();
         for (double rmse : trial.partRmse()) {

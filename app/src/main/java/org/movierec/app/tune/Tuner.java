@@ -1,7 +1,6 @@
 package org.movierec.app.tune;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,8 +100,11 @@ public final class Tuner {
 
   /** The trial with the lowest validation RMSE, the earliest on a tie; empty if all failed. */
   public static Optional<TrialResult> best(List<TrialResult> results) {
-    return results.stream()
-        .filter(TrialResult::succeeded)
-        .min(Comparator.comparingDouble(TrialResult::validationRmse));
+    return best(results, TuneObjective.RMSE);
+  }
+
+  /** The best trial by an objective, the earliest on a tie; empty if all failed. */
+  public static Optional<TrialResult> best(List<TrialResult> results, TuneObjective objective) {
+    return results.stream().filter(TrialResult::succeeded).min(objective.bestFirst());
   }
 }
