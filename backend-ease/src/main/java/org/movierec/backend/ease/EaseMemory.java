@@ -84,21 +84,33 @@ record EaseMemory(int movies, long heapMax, long heapUsed) {
           String.format(
               Locale.ROOT,
               "backend=ease cannot train on %,d movies: its dense float weights, %s, would not fit"
-                  + " a model file (at most 2 GiB, about 23,000 movies); use backend=itemknn, which"
+                  + " a model file (at most 2 GiB, about 23,170 movies); use backend=itemknn, which"
                   + " keeps only the nearest neighbours of each movie",
               movies,
               bytes(weightBytes())));
     }
   }
 
-  /** Bytes for people: {@code 45.3 MB}, {@code 62.3 GB}, in powers of 1000. */
+  /** Bytes for people in the units of {@code -Xmx}: {@code 43.2 MiB}, {@code 58.1 GiB}. */
   static String bytes(long bytes) {
-    if (bytes < 1_000_000) {
+    if (bytes < 1L << 20) {
       return String.format(Locale.ROOT, "%,d bytes", bytes);
     }
-    if (bytes < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    if (bytes < 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
-    return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+  }
+
+  /** One line for the log: the catalog, what its solve needs and what the heap has. */
+  String describe() {
+    return String.format(
+        Locale.ROOT,
+        "%,d movies: the solve needs %s, the weights %s; the heap has %s free of %s",
+        movies,
+        bytes(solveBytes()),
+        bytes(weightBytes()),
+        bytes(heapFree()),
+        bytes(heapMax));
   }
 }

@@ -58,7 +58,12 @@ public final class EaseTrainer implements Trainer {
       throw new IllegalArgumentException(
           "cannot fit EASE to an empty training set; check the data path and split");
     }
+    long checkStart = System.nanoTime();
     EaseMemory memory = EaseMemory.of(ratedMovies(train), Runtime.getRuntime());
+    LOG.info(
+        "ease: {} (counted in {} ms)",
+        memory.describe(),
+        (System.nanoTime() - checkStart) / 1_000_000);
     memory.requireFits();
     ColumnarRatings input = RatingDatasets.compact(train);
     HoldOut holdOut =

@@ -34,8 +34,8 @@ class EaseTrainerTest {
     assertThatThrownBy(memory::requireFits)
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("62,423 movies")
-        .hasMessageContaining("62.3 GB")
-        .hasMessageContaining("3.8 GB free of its 4.3 GB maximum (-Xmx)")
+        .hasMessageContaining("58.1 GiB")
+        .hasMessageContaining("3.5 GiB free of its 4.0 GiB maximum (-Xmx)")
         .hasMessageContaining("backend=itemknn")
         .hasMessageContaining("at most 15,325 movies here");
   }
@@ -56,7 +56,7 @@ class EaseTrainerTest {
 
     assertThatThrownBy(memory::requireFits)
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("2.3 GB")
+        .hasMessageContaining("2.1 GiB")
         .hasMessageContaining("model file")
         .hasMessageContaining("backend=itemknn");
   }
