@@ -59,7 +59,7 @@ public final class EaseTrainer implements Trainer {
           "cannot fit EASE to an empty training set; check the data path and split");
     }
     long checkStart = System.nanoTime();
-    EaseMemory memory = EaseMemory.of(ratedMovies(train), Runtime.getRuntime());
+    EaseMemory memory = EaseMemory.of(ratedMovies(train), train.size(), Runtime.getRuntime());
     LOG.info(
         "ease: {} (counted in {} ms)",
         memory.describe(),

@@ -29,7 +29,7 @@ class EaseTrainerTest {
 
   @Test
   void requireFits_ml25mCatalogIn4GiB_namesTheMemoryNeededTheHeapAndItemKnn() {
-    EaseMemory memory = new EaseMemory(62_423, 4 * GIB, GIB / 2);
+    EaseMemory memory = new EaseMemory(62_423, 25_000_000, 4 * GIB, GIB / 2);
 
     assertThatThrownBy(memory::requireFits)
         .isInstanceOf(ConfigException.class)
@@ -37,22 +37,24 @@ class EaseTrainerTest {
         .hasMessageContaining("58.1 GiB")
         .hasMessageContaining("3.5 GiB free of its 4.0 GiB maximum (-Xmx)")
         .hasMessageContaining("backend=itemknn")
-        .hasMessageContaining("at most 15,325 movies here");
+        .hasMessageContaining("its copies of the 25,000,000 ratings 1.1 GiB more")
+        .hasMessageContaining("at most 12,644 movies here");
   }
 
   @Test
   void requireFits_ml100kCatalogIn256MiB_passesAndCountsBothDoubleMatrices() {
-    EaseMemory memory = new EaseMemory(1682, GIB / 4, 20_000_000);
+    EaseMemory memory = new EaseMemory(1682, 100_000, GIB / 4, 20_000_000);
 
     memory.requireFits();
 
     assertThat(memory.solveBytes()).isEqualTo(16L * 1682 * 1682);
     assertThat(memory.weightBytes()).isEqualTo(4L * 1682 * 1682);
+    assertThat(memory.peakBytes()).isEqualTo(16L * 1682 * 1682 + 48L * 100_000);
   }
 
   @Test
   void requireFits_catalogWhoseWeightsPassTwoGib_saysTheModelFileCannotHoldThem() {
-    EaseMemory memory = new EaseMemory(24_000, 1024 * GIB, GIB);
+    EaseMemory memory = new EaseMemory(24_000, 1_000_000, 1024 * GIB, GIB);
 
     assertThatThrownBy(memory::requireFits)
         .isInstanceOf(ConfigException.class)
