@@ -40,6 +40,11 @@ public record TrialResult(
     return report.map(CrossValidationReport::meanRmse).orElse(Double.NaN);
   }
 
+  /** The mean validation NDCG of the top-k lists over the parts, {@code NaN} for a failed trial. */
+  public double validationNdcg() {
+    return report.map(CrossValidationReport::meanNdcg).orElse(Double.NaN);
+  }
+
   /** The validation RMSE of each part, in part order; empty for a failed trial. */
   public double[] partRmse() {
     return report

@@ -138,4 +138,26 @@ class TunerTest {
         new TrialResult(1, Map.of(), java.util.Optional.empty(), java.util.Optional.of("x"), 1);
     assertThat(Tuner.best(List.of(failed))).isEmpty();
   }
+
+  @Test
+  void best_byNdcg_choosesAListKeyThatTheRmseCannotTellApart() {
+    Trainer ease = BackendRegistry.discover().get("ease").newTrainer();
+    Tuner tuner =
+        new Tuner(
+            () -> ease, TrainingConfig.builder().set("backend", "ease").build(), new Evaluator());
+
+    List<TrialResult> results =
+        tuner.run(grid("lambda = 100000, 20, 2000"), parts(), Tuner.Listener.NONE);
+
+    assertThat(results)
+        .extracting(TrialResult::validationRmse)
+        .as("lambda changes the lists, never the rating estimate")
+        .containsOnly(results.get(0).validationRmse());
+    double[] ndcg = results.stream().mapToDouble(TrialResult::validationNdcg).toArray();
+    assertThat(ndcg).doesNotHaveDuplicates();
+    double highest = Math.max(ndcg[0], Math.max(ndcg[1], ndcg[2]));
+    assertThat(Tuner.best(results, TuneObjective.NDCG).orElseThrow().validationNdcg())
+        .isEqualTo(highest);
+    assertThat(Tuner.best(results).orElseThrow().number()).as("RMSE ties: the first").isEqualTo(1);
+  }
 }
