@@ -19,6 +19,9 @@ final class ListRequests {
   /** The names of the options, for endpoints that check which parameters they take. */
   static final List<String> OPTIONS = List.of("top", "exclude", "genre", "min_ratings");
 
+  /** The longest genre name taken, from a query or a body. */
+  static final int MAX_GENRE = 100;
+
   private ListRequests() {}
 
   /** The options from the query string. */
@@ -26,7 +29,7 @@ final class ListRequests {
     return build(
         Params.queryInt(ctx, "top", defaultTop(model), 1, maxTop(model), CATALOG),
         Params.queryIds(ctx, "exclude"),
-        Params.queryText(ctx, "genre", 100),
+        Params.queryText(ctx, "genre", MAX_GENRE),
         Params.queryInt(ctx, "min_ratings", 0, 0, Integer.MAX_VALUE, ""),
         catalog);
   }
@@ -47,6 +50,9 @@ final class ListRequests {
     JsonNode genre = body.get("genre");
     if (genre != null && !genre.isNull() && !genre.isTextual()) {
       throw ApiException.badField("genre", "must be a genre name such as \"Comedy\"");
+    }
+    if (genre != null && genre.isTextual() && genre.textValue().length() > MAX_GENRE) {
+      throw ApiException.badField("genre", "is longer than " + MAX_GENRE + " characters");
     }
     return build(
         JsonBody.optionalInt(body, "", "top", defaultTop(model), 1, maxTop(model)),
