@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.MovieFilter;
@@ -26,11 +27,17 @@ final class ListRequests {
 
   /** The options from the query string. */
   static RecommendRequest fromQuery(Context ctx, Model model, MovieCatalog catalog) {
+    return fromQuery(ctx.queryParamMap(), model, catalog);
+  }
+
+  /** The options from a parsed query string. */
+  static RecommendRequest fromQuery(
+      Map<String, List<String>> query, Model model, MovieCatalog catalog) {
     return build(
-        Params.queryInt(ctx, "top", defaultTop(model), 1, maxTop(model), CATALOG),
-        Params.queryIds(ctx, "exclude"),
-        Params.queryText(ctx, "genre", MAX_GENRE),
-        Params.queryInt(ctx, "min_ratings", 0, 0, Integer.MAX_VALUE, ""),
+        Params.queryInt(query, "top", defaultTop(model), 1, maxTop(model), CATALOG),
+        Params.queryIds(query, "exclude"),
+        Params.queryText(query, "genre", MAX_GENRE),
+        Params.queryInt(query, "min_ratings", 0, 0, Integer.MAX_VALUE, ""),
         catalog);
   }
 
