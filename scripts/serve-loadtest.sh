@@ -5,10 +5,14 @@
 #   2. drives it with `movierec loadtest` (64 clients, 60 s): every answer checked against the
 #      library's answer of the model file it names,
 #   3. the same with a reload every second, alternating between A and B,
-#   4. sends a truncated copy of A to POST /admin/reload and asks for a list right after,
+#   4. sends a truncated copy of A (written into the model directory, the only one reloads read)
+#      to POST /admin/reload and asks for a list right after,
 #   5. stops the server with SIGTERM and prints its exit code.
 # Around each load it forces a full collection in the server (jcmd GC.run) and reads the old
 # generation from /metrics and the resident set from /proc: what outlives the requests.
+#
+# The server runs with its default limits (docs/serving.md); both models must sit in one
+# directory, which the server is given as its model_dir.
 #
 # usage: scripts/serve-loadtest.sh MODEL_A MODEL_B [THREADS=64] [SECONDS=60]
 #   ML100K=DIR overrides ../shared/datasets/ml-100k (titles for the server)
@@ -40,13 +44,16 @@ trap cleanup EXIT
 umask 077
 echo "admin_token = $(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')" > "$work/serve.properties"
 token=$(sed 's/.*= //' "$work/serve.properties")
+models=$(dirname "$model_a")
+[ "$(dirname "$model_b")" = "$models" ] || { echo "serve-loadtest.sh: put both models in one directory" >&2; exit 1; }
+echo "model_dir = $models" >> "$work/serve.properties"
 
 java -Xmx1g -jar "$jar" serve --model "$model_a" --data "$data" --port 0 \
   --config "$work/serve.properties" > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
 url=
 for _ in $(seq 1 240); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.out" 2> /dev/null || true)
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.out" 2> /dev/null | head -1 || true)
   if [ -n "$url" ] && curl -sf "${url}health/ready" > /dev/null; then
     break
   fi
@@ -82,10 +89,13 @@ retained
 
 echo "== a truncated model file sent to reload"
 before=$(curl -s "${url}health/ready")
-head -c 400000 "$model_a" > "$work/truncated.mrec"
-echo "\$ curl -s -X POST ${url}admin/reload -H 'Authorization: Bearer \$TOKEN' -d '{\"model\": \"truncated.mrec\"}'"
+truncated=$(mktemp -p "$models" truncated-XXXXXX.mrec)
+head -c 400000 "$model_a" > "$truncated"
+name=$(basename "$truncated")
+echo "\$ curl -s -X POST ${url}admin/reload -H 'Authorization: Bearer \$TOKEN' -H 'Content-Type: application/json' -d '{\"model\": \"$name\"}'"
 curl -s -X POST "${url}admin/reload" -H "Authorization: Bearer $token" \
-  -H 'Content-Type: application/json' -d "{\"model\": \"$work/truncated.mrec\"}" | sed "s|$work/||g"
+  -H 'Content-Type: application/json' -d "{\"model\": \"$name\"}"
+rm -f "$truncated"
 echo
 echo "before: $before"
 echo "after:  $(curl -s "${url}health/ready")"

@@ -6,24 +6,23 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.server.api.Api;
 import org.movierec.server.api.JettyErrors;
 import org.movierec.server.api.Json;
+import org.movierec.server.api.RequestLimits;
 import org.movierec.server.api.Serving;
 import org.movierec.server.catalog.MovieSearch;
 import org.movierec.server.catalog.UserRatings;
 import org.movierec.server.metrics.ServerMetrics;
+import org.movierec.server.model.ModelDirectory;
 import org.movierec.server.model.ModelFileLoader;
 import org.movierec.server.model.ModelSlot;
 import org.movierec.server.model.ServedModel;
@@ -56,9 +55,12 @@ public final class MovieRecServer implements AutoCloseable {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean counting = new AtomicBoolean();
   private final Object lifecycle = new Object();
+  private final AtomicInteger adminPort = new AtomicInteger(-1);
   private ServerMetrics metrics;
+  private RequestLimits limits;
   private ModelSlot slot;
   private Javalin javalin;
+  private ModelDirectory directory;
   private boolean stopped;
 
   private MovieRecServer(Builder builder) {
@@ -89,9 +91,12 @@ public final class MovieRecServer implements AutoCloseable {
       }
       metrics = new ServerMetrics();
       try {
+        Path dir = config.modelDir().orElse(modelFile.toAbsolutePath().getParent());
+        directory = ModelDirectory.of(dir, config.get(ServerKeys.MAX_MODEL_BYTES));
         slot =
             ModelSlot.open(
                 modelFile, loader, Clock.systemUTC(), (old, next) -> metrics.served(next));
+        limits = new RequestLimits(config);
         ObjectMapper json = Json.mapper();
         Serving serving =
             new Serving(
@@ -109,13 +114,7 @@ public final class MovieRecServer implements AutoCloseable {
                   javalinConfig.jsonMapper(new JavalinJackson(json, false));
                   javalinConfig.http.maxRequestSize = config.maxBodyBytes();
                   javalinConfig.http.prefer405over404 = true;
-                  javalinConfig.jetty.host = config.host();
-                  javalinConfig.jetty.port = config.port();
-                  javalinConfig.jetty.modifyServer(
-                      server -> {
-                        server.setStopTimeout(config.shutdownGrace().toMillis());
-                        server.setErrorHandler(new JettyErrors(json));
-                      });
+                  Connectors.configure(javalinConfig.jetty, config, new JettyErrors(json));
                   javalinConfig.requestLogger.http(
                       (ctx, millis) -> {
                         if (counting.get()) {
@@ -126,9 +125,13 @@ public final class MovieRecServer implements AutoCloseable {
                               millis);
                         }
                       });
-                  Api.addTo(javalinConfig.routes, serving, metrics, draining);
+                  Api.addTo(
+                      javalinConfig.routes,
+                      serving,
+                      new Api.Parts(metrics, draining, limits, directory, adminPort::get));
                 });
         javalin.start();
+        Connectors.adminPort(javalin).ifPresent(adminPort::set);
         warmUp();
         counting.set(true);
       } catch (IOException | RuntimeException e) {
@@ -136,6 +139,11 @@ public final class MovieRecServer implements AutoCloseable {
         throw e;
       }
       LOG.info("serving {} (version {}) at {}", modelFile, slot.peek().version(), uri());
+      if (adminPort.get() >= 0) {
+        LOG.info("admin endpoints at {}", adminUri());
+      }
+      LOG.info("reloads read model files from {} only", directory.root());
+      config.exposureWarnings().forEach(warning -> LOG.warn("{}", warning));
       return this;
     }
   }
@@ -143,18 +151,17 @@ public final class MovieRecServer implements AutoCloseable {
   /**
    * Sends one request before {@link #start()} returns. Javalin 7 sets up its servlet's context on
    * the first request through a lazy value that is not thread-safe, so two first requests at once
-   * could fail with a NullPointerException (a 500); one request here sets it up alone. It is not
+   * could fail with a NullPointerException (a 500); one request here sets it up alone, through the
+   * in-memory connector, so that it needs neither the network nor the TLS certificate. It is not
    * counted in the metrics.
    */
   private void warmUp() throws IOException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(uri().resolve("health/live")).timeout(Duration.ofSeconds(5)).build();
     try {
-      client.send(request, HttpResponse.BodyHandlers.discarding());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while starting the server", e);
+      Connectors.local(javalin, "/health/live");
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("the server's first request failed: " + e, e);
     }
   }
 
@@ -168,10 +175,32 @@ public final class MovieRecServer implements AutoCloseable {
     }
   }
 
-  /** The base address, e.g. {@code http://127.0.0.1:8080/}. */
+  /** The base address, e.g. {@code http://127.0.0.1:8080/} or {@code https://[::1]:8443/}. */
   public URI uri() {
-    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-    return URI.create("http://" + host + ":" + port() + "/");
+    return address(config.host(), port());
+  }
+
+  /**
+   * The base address of the admin endpoints: their own port when {@code admin_port} is set, else
+   * the server's.
+   */
+  public URI adminUri() {
+    int admin = adminPort.get();
+    return admin < 0 ? uri() : address(config.adminHost(), admin);
+  }
+
+  /** The model directory reloads read from, as a real path. */
+  public Path modelDirectory() {
+    return directory.root();
+  }
+
+  private URI address(String host, int port) {
+    String scheme = config.tlsKeystore().isPresent() ? "https" : "http";
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    if (shown.equals("0.0.0.0") || shown.equals("[::]")) {
+      shown = "127.0.0.1";
+    }
+    return URI.create(scheme + "://" + shown + ":" + port + "/");
   }
 
   /** The model being served now; its model may be replaced and closed at any time. */
@@ -187,7 +216,7 @@ public final class MovieRecServer implements AutoCloseable {
    * @throws IOException when the file cannot be read; the old model keeps serving
    */
   public ServedModel reload(Path file) throws IOException {
-    return slot.reload(file);
+    return slot.reload(file).next();
   }
 
   /** The routes served, as {@code METHOD path} such as {@code GET /v1/model}. */
@@ -229,6 +258,9 @@ public final class MovieRecServer implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("the HTTP server did not stop cleanly: {}", e.toString());
       }
+    }
+    if (limits != null) {
+      limits.close();
     }
     if (slot != null) {
       slot.close();

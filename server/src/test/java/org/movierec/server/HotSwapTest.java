@@ -103,6 +103,7 @@ class HotSwapTest {
       Reply none =
           running.send(
               HttpRequest.newBuilder(running.uri("/admin/reload"))
+                  .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + second + "\"}")));
       Reply wrong = reload(running, second, TOKEN + "x");
 
@@ -172,7 +173,8 @@ class HotSwapTest {
       Reply reply = reload(running, dir.resolve("absent.mrec"), TOKEN);
 
       assertThat(reply.status()).isEqualTo(422);
-      assertThat(reply.json().get("error").get("message").textValue()).contains("no model file at");
+      assertThat(reply.json().get("error").get("message").textValue())
+          .contains("does not name a regular file inside the model directory");
     }
   }
 

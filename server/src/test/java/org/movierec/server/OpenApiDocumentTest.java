@@ -55,6 +55,31 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void limits_documentedWithTheirKeysDefaults() {
+    JsonNode limits = document.get("info").get("x-movierec-limits");
+    assertThat(limits).as("info.x-movierec-limits").isNotNull();
+    int checked = 0;
+    for (Map.Entry<String, JsonNode> limit : iterable(limits.fields())) {
+      org.movierec.core.config.ConfigKey<?> key =
+          ServerKeys.ALL.stream()
+              .filter(k -> k.name().equals(limit.getKey()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(limit.getKey() + " is not a server key"));
+      assertThat(limit.getValue().asText())
+          .as(limit.getKey())
+          .isEqualTo(key.format(key.defaultValue()));
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(12);
+    assertThat(document.get("info").get("description").textValue())
+        .contains("421")
+        .contains("415")
+        .contains("408")
+        .contains("Retry-After")
+        .contains("body_too_complex");
+  }
+
+  @Test
   void document_isOpenApi3WithResolvableReferences() {
     assertThat(document.get("openapi").textValue()).startsWith("3.");
     for (String reference : document.findValuesAsText("$ref")) {

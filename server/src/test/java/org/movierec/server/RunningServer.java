@@ -25,7 +25,8 @@ final class RunningServer implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private RunningServer(MovieRecServer server) {
+  /** Wraps a started server. */
+  RunningServer(MovieRecServer server) {
     this.server = server;
   }
 
@@ -52,11 +53,16 @@ final class RunningServer implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** The response itself, headers and all. */
+  HttpResponse<String> rawSend(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return client.send(
+        request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        client.send(
-            request.timeout(Duration.ofSeconds(30)).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response = rawSend(request);
     String type = response.headers().firstValue("Content-Type").orElse("");
     JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;
     return new Reply(response.statusCode(), type, response.body(), json);

@@ -222,6 +222,7 @@ class ServerErrorsTest {
         record(
             strict.send(
                 HttpRequest.newBuilder(strict.uri("/v1/ratings:predict"))
+                    .header("Content-Type", "application/json")
                     .POST(
                         HttpRequest.BodyPublishers.ofInputStream(
                             () -> new java.io.ByteArrayInputStream(big)))));

@@ -21,7 +21,7 @@ import org.movierec.core.spi.RuntimeOptions;
  * A small rated catalog with titles and genres, and two bias-baseline models trained on it with
  * different regularization, so that their answers differ; what the server tests serve.
  */
-final class TestModels {
+public final class TestModels {
 
   /** Users with ratings, raw ids {@code 100 + u}. */
   static final int USERS = 40;
@@ -50,7 +50,7 @@ final class TestModels {
   }
 
   /** The ratings with their catalog; the same on every call. */
-  static RatingDataset data() {
+  public static RatingDataset data() {
     List<MovieInfo> movies = new ArrayList<>();
     for (int m = 0; m < MOVIES; m++) {
       movies.add(
@@ -77,7 +77,7 @@ final class TestModels {
   }
 
   /** Trains a baseline model with this user-bias regularization and saves it to a file. */
-  static Path save(Path file, double userRegularization) throws IOException {
+  public static Path save(Path file, double userRegularization) throws IOException {
     TrainingConfig config =
         TrainingConfig.builder()
             .set(Keys.BACKEND, "baseline")
@@ -96,7 +96,7 @@ final class TestModels {
   }
 
   /** Loads a model file under the default runtime options. */
-  static Model load(Path file) throws IOException {
+  public static Model load(Path file) throws IOException {
     return load(file, TrainingConfig.defaults());
   }
 }

@@ -211,6 +211,25 @@ class WebPageTest {
   }
 
   @Test
+  void address_rateNamingAMovieTwice_keepsItsLastStarsAndStillRecommends() throws Exception {
+    int first = TestModels.movie(1);
+    int second = TestModels.movie(2);
+    HtmlPage page =
+        browser.getPage(
+            running.uri("/").toString() + "#rate=" + first + ":5," + second + ":2," + first + ":1");
+    browser.waitForBackgroundJavaScript(10_000);
+
+    assertThat(items(page, "my-ratings")).hasSize(2);
+    List<Recommendation> expected =
+        library
+            .foldIn(List.of(new MovieRating(first, 1), new MovieRating(second, 2)))
+            .recommend(10);
+    assertListsExactly(page, "for-me", expected);
+    assertThat(page.getHtmlElementById("share-link").getAttribute("href"))
+        .endsWith("#rate=" + first + ":1," + second + ":2");
+  }
+
+  @Test
   void newUser_withoutRatings_isAskedForOne() throws Exception {
     HtmlPage page = open();
 

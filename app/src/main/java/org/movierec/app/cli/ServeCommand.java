@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
     description = {
       "Serve a model over HTTP: JSON endpoints under /v1, a web page at /, /metrics, /health/live,"
           + " /health/ready and /openapi.json.",
-      "POST /admin/reload swaps in a new model file while serving (it needs admin_token in the"
-          + " --config file). SIGTERM or Ctrl-C stops the server gracefully with exit code 0."
+      "POST /admin/reload swaps in a model file from model_dir while serving (it needs"
+          + " admin_token in the --config file, admin_token_file=PATH or MOVIEREC_ADMIN_TOKEN;"
+          + " never --set). SIGTERM or Ctrl-C stops the server gracefully with exit code 0."
+          + " docs/serving.md describes TLS, the admin port and the limits."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -104,8 +106,18 @@ final class ServeCommand extends DataCommand {
     out.printf(
         Locale.ROOT,
         "admin endpoints %s; stop with Ctrl-C or SIGTERM (requests in flight get %d ms)%n",
-        config.adminEnabled() ? "enabled (admin_token)" : "disabled (no admin_token configured)",
+        config.adminEnabled()
+            ? "enabled (admin_token) at "
+                + server.adminUri()
+                + "admin/reload, reading model files"
+                + " from "
+                + server.modelDirectory()
+                + " only"
+            : "disabled (no admin_token configured)",
         config.shutdownGrace().toMillis());
+    for (String warning : config.exposureWarnings()) {
+      out.println("movierec serve: warning: " + warning);
+    }
     out.flush();
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.config.KeySuggestions;
@@ -45,6 +46,23 @@ public final class ConfigResolver {
    */
   public static CommandConfig resolve(ConfigRequest request, List<ConfigKey<?>> commandKeys)
       throws IOException {
+    return resolve(request, commandKeys, System::getenv);
+  }
+
+  /**
+   * The effective configuration of a command with keys of its own, reading secrets from this
+   * environment. A secret key, such as the server's {@code admin_token}, is taken from the config
+   * file, from the file that {@code <key>_file} names in any layer, or from the environment
+   * variable {@code MOVIEREC_<KEY>}; {@code --set} and flags refuse it, since {@code ps} and the
+   * shell history show a command line, and no message repeats its value.
+   *
+   * @param environment the value of an environment variable by name, or null when unset
+   * @throws ConfigException listing every problem with where it was written
+   * @throws IOException when the config file exists but cannot be read
+   */
+  public static CommandConfig resolve(
+      ConfigRequest request, List<ConfigKey<?>> commandKeys, Function<String, String> environment)
+      throws IOException {
     Layering layering = new Layering(commandKeys);
     if (request.preset().isPresent()) {
       Preset preset = findPreset(request.preset().get());
@@ -60,17 +78,25 @@ public final class ConfigResolver {
         layering.apply(entry.key(), entry.value(), request.file().get() + ":" + entry.line());
       }
     }
+    for (ConfigKey<?> key : layering.commandKeys) {
+      String variable = Secrets.variableOf(key);
+      String value = key.secret() ? environment.apply(variable) : null;
+      if (value != null && !value.isEmpty()) {
+        layering.apply(key.name(), value, "environment variable " + variable);
+      }
+    }
     for (String set : request.sets()) {
       int separator = set.indexOf('=');
       if (separator <= 0) {
         layering.problems.add(
             "--set '" + set + "': expected key=value, for example --set epochs=10");
       } else {
-        layering.apply(set.substring(0, separator), set.substring(separator + 1), "--set");
+        layering.applyFromCommandLine(
+            set.substring(0, separator), set.substring(separator + 1), "--set");
       }
     }
     for (ConfigRequest.Flag flag : request.flags()) {
-      layering.apply(flag.key().name(), flag.value(), flag.option());
+      layering.applyFromCommandLine(flag.key().name(), flag.value(), flag.option());
     }
     if (!layering.problems.isEmpty()) {
       throw new ConfigException(String.join("; ", layering.problems));
@@ -134,8 +160,28 @@ public final class ConfigResolver {
       this.commandKeys = List.copyOf(commandKeys);
     }
 
+    /** Applies a value typed on the command line, where a secret itself is refused. */
+    void applyFromCommandLine(String rawName, String value, String where) {
+      Optional<ConfigKey<?>> secret = secretNamed(rawName.strip().replace('-', '_'));
+      if (secret.isPresent()) {
+        problems.add(where + " " + secret.get().name() + ": " + Secrets.refusal(secret.get()));
+        return;
+      }
+      apply(rawName, value, where);
+    }
+
     void apply(String rawName, String value, String where) {
       String name = rawName.strip().replace('-', '_');
+      Optional<ConfigKey<?>> fileOf = secretOfFileKey(name);
+      if (fileOf.isPresent()) {
+        try {
+          String secret = Secrets.readFile(name, value);
+          apply(fileOf.get().name(), secret, "file " + value.strip() + " (" + name + ")");
+        } catch (ConfigException e) {
+          problems.add(where + ": " + e.getMessage());
+        }
+        return;
+      }
       Optional<ConfigKey<?>> commandKey =
           commandKeys.stream().filter(key -> key.name().equals(name)).findFirst();
       Optional<ConfigKey<?>> key = TrainingConfig.findKey(name);
@@ -153,6 +199,16 @@ public final class ConfigResolver {
       } catch (ConfigException e) {
         problems.add(where + ": " + e.getMessage());
       }
+    }
+
+    private Optional<ConfigKey<?>> secretNamed(String name) {
+      return commandKeys.stream().filter(k -> k.secret() && k.name().equals(name)).findFirst();
+    }
+
+    private Optional<ConfigKey<?>> secretOfFileKey(String name) {
+      return commandKeys.stream()
+          .filter(k -> k.secret() && name.equals(Secrets.fileKeyOf(k)))
+          .findFirst();
     }
 
     private <T> void set(ConfigKey<T> key, String value) {

@@ -30,6 +30,27 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_adminTokenOnTheCommandLine_isRefusedWithoutRepeatingIt() {
+    String token = "cli-secret-0123456789abcdef";
+    CliRun run =
+        CliRun.of(
+            "serve",
+            "--model",
+            dir.resolve("m.mrec").toString(),
+            "--port",
+            "0",
+            "--set",
+            "admin_token=" + token);
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--set admin_token")
+        .contains("MOVIEREC_ADMIN_TOKEN")
+        .doesNotContain(token);
+    assertThat(run.out()).doesNotContain(token);
+  }
+
+  @Test
   void serve_missingModelFile_failsWithOneLine() {
     CliRun run =
         CliRun.of("serve", "--model", dir.resolve("absent.mrec").toString(), "--port", "0");

@@ -58,7 +58,8 @@ class CommandKeysTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(file + ":2")
         .hasMessageContaining("admin_token")
-        .hasMessageContaining("at least 16 characters");
+        .hasMessageContaining("at least 16 visible ASCII characters")
+        .hasMessageNotContaining("'short'");
   }
 
   @Test

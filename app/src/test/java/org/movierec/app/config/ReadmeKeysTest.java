@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.movierec.core.config.ConfigKey;
@@ -13,24 +12,27 @@ import org.movierec.core.config.Keys;
 import org.movierec.server.ServerKeys;
 
 /**
- * README documents every configuration key, the server's too, with its real default, so the two
- * cannot drift.
+ * README documents every training and runtime key, and docs/serving.md every key of the server,
+ * each with its real default, so that documentation and code cannot drift.
  */
 class ReadmeKeysTest {
 
-  private static List<ConfigKey<?>> allKeys() {
-    List<ConfigKey<?>> all = new ArrayList<>(Keys.ALL);
-    all.addAll(ServerKeys.ALL);
-    return all;
+  @Test
+  void readme_everyKey_listedWithItsDefault() throws IOException {
+    assertListed(Path.of("..", "README.md"), Keys.ALL);
   }
 
   @Test
-  void readme_everyKey_listedWithItsDefault() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    for (ConfigKey<?> key : allKeys()) {
+  void servingGuide_everyServerKey_listedWithItsDefault() throws IOException {
+    assertListed(Path.of("..", "docs", "serving.md"), ServerKeys.ALL);
+  }
+
+  private static void assertListed(Path document, List<ConfigKey<?>> keys) throws IOException {
+    String text = Files.readString(document);
+    for (ConfigKey<?> key : keys) {
       String value = key.format(key.defaultValue());
-      assertThat(readme)
-          .as("README's configuration table")
+      assertThat(text)
+          .as(document + "'s configuration table")
           .contains(
               "| `"
                   + key.name()

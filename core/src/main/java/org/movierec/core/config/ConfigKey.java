@@ -18,6 +18,7 @@ public final class ConfigKey<T> {
   private final String allowed;
   private final String description;
   private final Function<String, T> parser;
+  private final boolean secret;
 
   private ConfigKey(
       String name,
@@ -26,12 +27,24 @@ public final class ConfigKey<T> {
       String allowed,
       String description,
       Function<String, T> parser) {
+    this(name, type, defaultValue, allowed, description, parser, false);
+  }
+
+  private ConfigKey(
+      String name,
+      Class<T> type,
+      T defaultValue,
+      String allowed,
+      String description,
+      Function<String, T> parser,
+      boolean secret) {
     this.name = Objects.requireNonNull(name, "name");
     this.type = Objects.requireNonNull(type, "type");
     this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
     this.allowed = Objects.requireNonNull(allowed, "allowed");
     this.description = Objects.requireNonNull(description, "description");
     this.parser = Objects.requireNonNull(parser, "parser");
+    this.secret = secret;
   }
 
   /** An integer key accepting values in {@code [min, max]}. */
@@ -159,6 +172,16 @@ public final class ConfigKey<T> {
         });
   }
 
+  /**
+   * A secret text key such as a token or a password, empty by default: no message ever shows its
+   * value, and the command line refuses it (see {@link #secret()}).
+   */
+  public static ConfigKey<String> secret(
+      String name, String allowed, java.util.function.Predicate<String> check, String description) {
+    ConfigKey<String> plain = text(name, "", allowed, check, description);
+    return new ConfigKey<>(name, String.class, "", allowed, description, plain.parser, true);
+  }
+
   /** The lower-case word that stands for an enum constant in configuration files. */
   public static String wordOf(Enum<?> constant) {
     return constant.name().toLowerCase(java.util.Locale.ROOT);
@@ -167,6 +190,23 @@ public final class ConfigKey<T> {
   /** The key's name as written in configuration files, e.g. {@code batch_size}. */
   public String name() {
     return name;
+  }
+
+  /**
+   * Tells whether the value is a secret: messages show {@link #display} instead of it, and it is
+   * read only from a file or the environment, never from the command line, where {@code ps} and the
+   * shell history would show it.
+   */
+  public boolean secret() {
+    return secret;
+  }
+
+  /** The value as a message may show it: its text form, or for a secret only whether it is set. */
+  public String display(Object value) {
+    if (!secret) {
+      return format(value);
+    }
+    return String.valueOf(value).isEmpty() ? "(empty)" : "(secret, not shown)";
   }
 
   /** The value type. */
@@ -198,8 +238,12 @@ public final class ConfigKey<T> {
     try {
       return parser.apply(Objects.requireNonNull(text, "text"));
     } catch (IllegalArgumentException e) {
+      String shown =
+          secret
+              ? "the value given (" + text.length() + " characters, not shown: it is a secret)"
+              : "'" + text + "'";
       throw new ConfigException(
-          "bad value for " + name + ": '" + text + "' is not allowed; expected " + allowed);
+          "bad value for " + name + ": " + shown + " is not allowed; expected " + allowed);
     }
   }
 

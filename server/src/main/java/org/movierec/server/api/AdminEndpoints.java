@@ -1,105 +1,126 @@
 package org.movierec.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import org.movierec.core.file.ModelFileException;
 import org.movierec.server.metrics.ServerMetrics;
-import org.movierec.server.model.ServedModel;
+import org.movierec.server.model.ModelDirectory;
+import org.movierec.server.model.ModelSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /admin/reload}: loads a model file beside the served one and swaps it in, or refuses
- * the file and keeps serving the old model. Requires {@code Authorization: Bearer <admin_token>};
- * with no token configured the admin endpoints are disabled.
+ * {@code POST /admin/reload}: loads a model file from the model directory and swaps it in, or
+ * refuses the file and keeps serving the old model. Requires {@code Authorization: Bearer
+ * <admin_token>}; with no token configured the admin endpoints are disabled. A refusal names only
+ * what the caller sent and what is wrong with a file inside the directory, never what exists
+ * elsewhere.
  */
 final class AdminEndpoints {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoints.class);
 
-  /** What a reload did. */
+  /** What a reload did; {@code file} is relative to the model directory. */
   record Reloaded(
       String version, long generation, String file, String previousVersion, double loadSeconds) {}
 
   private final Serving serving;
   private final ServerMetrics metrics;
+  private final RequestLimits limits;
+  private final ModelDirectory directory;
 
-  AdminEndpoints(Serving serving, ServerMetrics metrics) {
+  AdminEndpoints(
+      Serving serving, ServerMetrics metrics, RequestLimits limits, ModelDirectory directory) {
     this.serving = serving;
     this.metrics = metrics;
+    this.limits = limits;
+    this.directory = directory;
   }
 
   void addTo(RoutesConfig routes) {
-    routes.post("/admin/reload", this::reload);
+    routes.post("/admin/reload", limits.guard(RequestLimits.Kind.RELOAD, this::reload));
   }
 
   private void reload(Context ctx) {
     authorize(ctx, serving.config().adminToken());
     Params.allowOnly(ctx, Set.of());
-    Path file = requestedFile(ctx).orElse(serving.models().peek().file());
-    String previous = serving.models().peek().version();
+    Optional<String> asked = requestedName(serving.body(ctx), serving.json());
     long start = System.nanoTime();
-    ServedModel next;
+    String shown = asked.orElse("(the served file)");
+    ModelSlot.Swap swap;
     try {
-      next = serving.models().reload(file);
+      Path file =
+          asked.isPresent() ? directory.resolve(asked.get()) : serving.models().peek().file();
+      byte[] bytes = directory.read(file);
+      swap = serving.models().reload(file, bytes);
+    } catch (ModelDirectory.RefusedException e) {
+      refused(shown, e.getMessage());
+      throw rejected(e.getMessage());
     } catch (ModelFileException e) {
-      refused(file, e.getMessage());
-      throw new ApiException(
-          422, "model_file_rejected", "model", e.getMessage() + "; the old model keeps serving");
-    } catch (NoSuchFileException e) {
-      refused(file, "no such file");
-      throw new ApiException(
-          422,
-          "model_file_rejected",
-          "model",
-          "no model file at " + file + "; the old model keeps serving");
+      refused(shown, e.getMessage());
+      throw rejected("model file " + Params.clip(shown) + " " + withoutPath(e));
     } catch (IOException e) {
-      refused(file, e.toString());
-      throw new ApiException(
-          422,
-          "model_file_rejected",
-          "model",
-          "cannot read " + file + " (" + e.getMessage() + "); the old model keeps serving");
+      refused(shown, e.toString());
+      throw rejected("'" + Params.clip(shown) + "' could not be read");
     }
     ctx.json(
         new Reloaded(
-            next.version(),
-            next.generation(),
-            next.file().toString(),
-            previous,
+            swap.next().version(),
+            swap.next().generation(),
+            directory.nameOf(swap.next().file()),
+            swap.previous().version(),
             (System.nanoTime() - start) / 1e9));
   }
 
-  private void refused(Path file, String why) {
+  /** What is wrong with a model file, without the absolute path the exception starts with. */
+  private static String withoutPath(ModelFileException e) {
+    String message = e.getMessage();
+    String path = String.valueOf(e.file());
+    int at = message.indexOf(path);
+    return at < 0
+        ? "was refused (" + e.problem().name().toLowerCase(java.util.Locale.ROOT) + ")"
+        : message.substring(at + path.length()).strip();
+  }
+
+  private static ApiException rejected(String why) {
+    return new ApiException(
+        422, "model_file_rejected", "model", why + "; the old model keeps serving");
+  }
+
+  private void refused(String file, String why) {
     metrics.refused();
     LOG.warn("reload of {} refused, the old model keeps serving: {}", file, why);
   }
 
-  /** The {@code model} field of an optional JSON body: the file to load instead of the current. */
-  private Optional<Path> requestedFile(Context ctx) {
-    if (ctx.bodyAsBytes().length == 0) {
+  /**
+   * The {@code model} field of an optional JSON body: the name of the file to load instead of the
+   * served one, relative to the model directory.
+   *
+   * @throws ApiException a 400 naming the field at fault
+   */
+  static Optional<String> requestedName(byte[] bytes, ObjectMapper json) {
+    if (bytes.length == 0) {
       return Optional.empty();
     }
-    JsonNode body = JsonBody.object(ctx, serving.json());
+    JsonNode body = JsonBody.parse(bytes, json, 4);
     JsonBody.allowOnly(body, "", Set.of("model"));
     JsonNode model = JsonBody.required(body, "", "model");
-    if (!model.isTextual() || model.textValue().isBlank()) {
-      throw ApiException.badField("model", "must be the path of a model file");
+    if (!model.isTextual() || model.textValue().isBlank() || model.textValue().length() > 4096) {
+      throw ApiException.badField(
+          "model", "must be the name of a model file in the model directory");
     }
-    try {
-      return Optional.of(Path.of(model.textValue()));
-    } catch (InvalidPathException e) {
-      throw ApiException.badField("model", "is not a valid path: " + e.getReason());
+    if (model.textValue().indexOf('\0') >= 0) {
+      throw ApiException.badField("model", "must not hold a NUL character");
     }
+    return Optional.of(model.textValue());
   }
 
   /** Refuses a request without the configured token, comparing in constant time. */

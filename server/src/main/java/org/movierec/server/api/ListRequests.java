@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.MovieFilter;
@@ -19,15 +20,24 @@ final class ListRequests {
   /** The names of the options, for endpoints that check which parameters they take. */
   static final List<String> OPTIONS = List.of("top", "exclude", "genre", "min_ratings");
 
+  /** The longest genre name taken, from a query or a body. */
+  static final int MAX_GENRE = 100;
+
   private ListRequests() {}
 
   /** The options from the query string. */
   static RecommendRequest fromQuery(Context ctx, Model model, MovieCatalog catalog) {
+    return fromQuery(ctx.queryParamMap(), model, catalog);
+  }
+
+  /** The options from a parsed query string. */
+  static RecommendRequest fromQuery(
+      Map<String, List<String>> query, Model model, MovieCatalog catalog) {
     return build(
-        Params.queryInt(ctx, "top", defaultTop(model), 1, maxTop(model), CATALOG),
-        Params.queryIds(ctx, "exclude"),
-        Params.queryText(ctx, "genre", 100),
-        Params.queryInt(ctx, "min_ratings", 0, 0, Integer.MAX_VALUE, ""),
+        Params.queryInt(query, "top", defaultTop(model), 1, maxTop(model), CATALOG),
+        Params.queryIds(query, "exclude"),
+        Params.queryText(query, "genre", MAX_GENRE),
+        Params.queryInt(query, "min_ratings", 0, 0, Integer.MAX_VALUE, ""),
         catalog);
   }
 
@@ -47,6 +57,9 @@ final class ListRequests {
     JsonNode genre = body.get("genre");
     if (genre != null && !genre.isNull() && !genre.isTextual()) {
       throw ApiException.badField("genre", "must be a genre name such as \"Comedy\"");
+    }
+    if (genre != null && genre.isTextual() && genre.textValue().length() > MAX_GENRE) {
+      throw ApiException.badField("genre", "is longer than " + MAX_GENRE + " characters");
     }
     return build(
         JsonBody.optionalInt(body, "", "top", defaultTop(model), 1, maxTop(model)),

@@ -59,13 +59,15 @@ final class ModelEndpoints {
   record Epoch(int epoch, double trainLoss, Double validationRmse, double learningRate) {}
 
   private final Serving serving;
+  private final RequestLimits limits;
 
-  ModelEndpoints(Serving serving) {
+  ModelEndpoints(Serving serving, RequestLimits limits) {
     this.serving = serving;
+    this.limits = limits;
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get("/v1/model", this::describe);
+    routes.get("/v1/model", limits.guard(RequestLimits.Kind.READ, this::describe));
   }
 
   private void describe(Context ctx) {

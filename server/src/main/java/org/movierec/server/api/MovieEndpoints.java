@@ -33,16 +33,19 @@ final class MovieEndpoints {
   record Movie(int movie, String title, List<String> genres, boolean knownMovie) {}
 
   private final Serving serving;
+  private final RequestLimits limits;
 
-  MovieEndpoints(Serving serving) {
+  MovieEndpoints(Serving serving, RequestLimits limits) {
     this.serving = serving;
+    this.limits = limits;
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get("/v1/movies", this::search);
-    routes.get("/v1/movies/{movie}", this::movie);
-    routes.get("/v1/movies/{movie}/similar", this::similar);
-    routes.get("/v1/genres", this::genres);
+    RequestLimits.Kind read = RequestLimits.Kind.READ;
+    routes.get("/v1/movies", limits.guard(read, this::search));
+    routes.get("/v1/movies/{movie}", limits.guard(read, this::movie));
+    routes.get("/v1/movies/{movie}/similar", limits.guard(read, this::similar));
+    routes.get("/v1/genres", limits.guard(read, this::genres));
   }
 
   private void similar(Context ctx) {

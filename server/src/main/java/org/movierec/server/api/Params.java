@@ -3,10 +3,15 @@ package org.movierec.server.api;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads path and query parameters, refusing bad ones with a 400 that names the parameter. */
+/**
+ * Reads path and query parameters, refusing bad ones with a 400 that names the parameter. Each
+ * reader works on the parsed query string, a map from names to their values in order, so that it
+ * can be checked apart from a request; the overloads taking a {@link Context} read its query.
+ */
 final class Params {
 
   /** The most ids one list parameter such as {@code exclude} may carry. */
@@ -18,10 +23,15 @@ final class Params {
    * Refuses query parameters the endpoint does not know, so that a typo is not silently ignored.
    */
   static void allowOnly(Context ctx, Set<String> known) {
-    for (String name : ctx.queryParamMap().keySet()) {
+    allowOnly(ctx.queryParamMap(), known);
+  }
+
+  /** Refuses parameters of a parsed query that the endpoint does not know. */
+  static void allowOnly(Map<String, List<String>> query, Set<String> known) {
+    for (String name : query.keySet()) {
       if (!known.contains(name)) {
         throw ApiException.badField(
-            name,
+            clip(name),
             "is not a parameter of this endpoint; it takes "
                 + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
       }
@@ -30,12 +40,28 @@ final class Params {
 
   /** A raw id from the path, such as {@code {user}}. */
   static int pathId(Context ctx, String name) {
-    return parseId(name, ctx.pathParam(name));
+    return pathId(name, ctx.pathParam(name));
+  }
+
+  /** A raw id given as the text of a path parameter. */
+  static int pathId(String name, String text) {
+    return parseId(name, text);
   }
 
   /** An integer query parameter in {@code [min, max]}, or its default when absent. */
   static int queryInt(Context ctx, String name, int defaultValue, int min, int max, String why) {
-    String text = single(ctx, name);
+    return queryInt(ctx.queryParamMap(), name, defaultValue, min, max, why);
+  }
+
+  /** An integer parameter of a parsed query in {@code [min, max]}, or its default when absent. */
+  static int queryInt(
+      Map<String, List<String>> query,
+      String name,
+      int defaultValue,
+      int min,
+      int max,
+      String why) {
+    String text = single(query, name);
     if (text == null) {
       return defaultValue;
     }
@@ -54,8 +80,13 @@ final class Params {
 
   /** A comma-separated list of raw ids, e.g. {@code exclude=1,2,3}; empty when absent. */
   static List<Integer> queryIds(Context ctx, String name) {
+    return queryIds(ctx.queryParamMap(), name);
+  }
+
+  /** A comma-separated list of raw ids in a parsed query; empty when absent. */
+  static List<Integer> queryIds(Map<String, List<String>> query, String name) {
     List<Integer> ids = new ArrayList<>();
-    for (String value : ctx.queryParams(name)) {
+    for (String value : values(query, name)) {
       for (String part : value.split(",", -1)) {
         if (part.isBlank()) {
           continue;
@@ -71,7 +102,12 @@ final class Params {
 
   /** A text query parameter up to {@code maxLength} characters, or null when absent or blank. */
   static String queryText(Context ctx, String name, int maxLength) {
-    String text = single(ctx, name);
+    return queryText(ctx.queryParamMap(), name, maxLength);
+  }
+
+  /** A text parameter of a parsed query up to {@code maxLength} characters, or null. */
+  static String queryText(Map<String, List<String>> query, String name, int maxLength) {
+    String text = single(query, name);
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -81,8 +117,13 @@ final class Params {
     return text.strip();
   }
 
-  private static String single(Context ctx, String name) {
-    List<String> values = ctx.queryParams(name);
+  private static List<String> values(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null ? List.of() : values;
+  }
+
+  private static String single(Map<String, List<String>> query, String name) {
+    List<String> values = values(query, name);
     if (values.size() > 1) {
       throw ApiException.badField(name, "is given " + values.size() + " times; give it once");
     }

@@ -39,6 +39,16 @@ public record Serving(
     Objects.requireNonNull(json, "json");
   }
 
+  /**
+   * The request's body, read at most once, bounded by {@code max_body_bytes} and cut when it
+   * arrives slower than {@code min_body_bytes_per_second}.
+   */
+  byte[] body(io.javalin.http.Context ctx) {
+    return new BodyReader(
+            config.maxBodyBytes(), config.get(org.movierec.server.ServerKeys.MIN_BODY_RATE))
+        .body(ctx);
+  }
+
   /** The catalog entry of a movie, when the dataset lists it. */
   Optional<MovieInfo> movie(int rawMovieId) {
     return catalog.find(rawMovieId);

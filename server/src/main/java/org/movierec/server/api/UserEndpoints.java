@@ -35,25 +35,32 @@ final class UserEndpoints {
   record Rated(int movie, String title, List<String> genres, Float rating) {}
 
   /**
-   * What a user rated: from the server's dataset, best first, or else from the model, which knows
-   * the movies a user rated in training but not the stars.
+   * A page of what a user rated: from the server's dataset, best first, or else from the model,
+   * which knows the movies a user rated in training but not the stars; {@code count} counts them
+   * all.
    */
-  record Ratings(int user, String source, int count, List<Rated> ratings) {}
+  record Ratings(int user, String source, int count, int offset, List<Rated> ratings) {}
 
   /** A page of the users the model knows. */
   record Users(int total, int offset, List<Integer> users) {}
 
-  private final Serving serving;
+  /** The page size when a request names none. */
+  static final int DEFAULT_LIMIT = 100;
 
-  UserEndpoints(Serving serving) {
+  private final Serving serving;
+  private final RequestLimits limits;
+
+  UserEndpoints(Serving serving, RequestLimits limits) {
     this.serving = serving;
+    this.limits = limits;
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get("/v1/users", this::users);
-    routes.get("/v1/users/{user}/recommendations", this::recommendations);
-    routes.get("/v1/users/{user}/movies/{movie}/rating", this::rating);
-    routes.get("/v1/users/{user}/ratings", this::ratings);
+    RequestLimits.Kind read = RequestLimits.Kind.READ;
+    routes.get("/v1/users", limits.guard(read, this::users));
+    routes.get("/v1/users/{user}/recommendations", limits.guard(read, this::recommendations));
+    routes.get("/v1/users/{user}/movies/{movie}/rating", limits.guard(read, this::rating));
+    routes.get("/v1/users/{user}/ratings", limits.guard(read, this::ratings));
   }
 
   private void users(Context ctx) {
@@ -62,7 +69,7 @@ final class UserEndpoints {
       Model model = lease.served().model();
       int total = model.users().size();
       int offset = Params.queryInt(ctx, "offset", 0, 0, Math.max(0, total - 1), "");
-      int limit = Params.queryInt(ctx, "limit", 100, 1, 10_000, "");
+      int limit = limit(ctx);
       List<Integer> users = new ArrayList<>();
       for (int i = offset; i < Math.min(total, offset + limit); i++) {
         users.add(model.users().rawId(i));
@@ -116,9 +123,16 @@ final class UserEndpoints {
     }
   }
 
+  private int limit(Context ctx) {
+    int max = serving.config().get(org.movierec.server.ServerKeys.MAX_PAGE_SIZE);
+    return Params.queryInt(ctx, "limit", Math.min(DEFAULT_LIMIT, max), 1, max, " (max_page_size)");
+  }
+
   private void ratings(Context ctx) {
-    Params.allowOnly(ctx, Set.of());
+    Params.allowOnly(ctx, Set.of("offset", "limit"));
     int user = Params.pathId(ctx, "user");
+    int offset = Params.queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE, "");
+    int limit = limit(ctx);
     UserRatings ratings = serving.ratings();
     List<Rated> rated = new ArrayList<>();
     if (ratings.available()) {
@@ -129,11 +143,12 @@ final class UserEndpoints {
             "user",
             "user " + user + " has no ratings in the server's dataset");
       }
-      for (UserRatings.Rated r : ratings.of(user)) {
+      List<UserRatings.Rated> all = ratings.of(user);
+      for (UserRatings.Rated r : page(all, offset, limit)) {
         MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
         rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
       }
-      ctx.json(new Ratings(user, "data", rated.size(), rated));
+      ctx.json(new Ratings(user, "data", all.size(), offset, rated));
       return;
     }
     try (ModelLease lease = serving.models().lease()) {
@@ -145,11 +160,17 @@ final class UserEndpoints {
             "user",
             "user " + user + " is not in the model's training data, and the server has no dataset");
       }
-      for (int movieId : model.ratedMovies(user)) {
+      List<Integer> all = java.util.Arrays.stream(model.ratedMovies(user)).boxed().toList();
+      for (int movieId : page(all, offset, limit)) {
         MovieView movie = MovieView.of(movieId, serving.movie(movieId));
         rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), null));
       }
+      ctx.json(new Ratings(user, "model", all.size(), offset, rated));
     }
-    ctx.json(new Ratings(user, "model", rated.size(), rated));
+  }
+
+  private static <T> List<T> page(List<T> all, int offset, int limit) {
+    int from = Math.min(offset, all.size());
+    return all.subList(from, (int) Math.min(all.size(), (long) from + limit));
   }
 }

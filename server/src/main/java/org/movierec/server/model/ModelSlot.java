@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import org.movierec.core.file.ModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,31 +84,61 @@ public final class ModelSlot implements AutoCloseable {
     return served;
   }
 
+  /** What a reload did: the model it replaced and the one it made current. */
+  public record Swap(ServedModel previous, ServedModel next) {}
+
   /**
-   * Loads a model file beside the current model and, once it has loaded, makes it current. Reloads
-   * run one at a time.
+   * Loads a model file beside the current model and, once it has loaded, makes it current.
    *
-   * @return the new current model
+   * @return the replaced model and the new current one
    * @throws org.movierec.core.file.ModelFileException when the file is damaged or foreign; the
    *     current model keeps serving
    * @throws IOException when the file cannot be read; the current model keeps serving
    */
-  public ServedModel reload(Path file) throws IOException {
+  public Swap reload(Path file) throws IOException {
+    return reload(file, ModelFile.bytesOf(file));
+  }
+
+  /**
+   * Loads a model from a file's bytes, read by the caller, and makes it current. The load runs
+   * outside the slot's lock, so that a slow or stuck load never holds up {@link #close()} or
+   * another reload's swap; swaps run one at a time and number the models in the order they became
+   * current.
+   *
+   * @param file where the bytes came from, for messages and the model's description
+   * @return the replaced model and the new current one
+   * @throws org.movierec.core.file.ModelFileException when the bytes are damaged or foreign; the
+   *     current model keeps serving
+   * @throws SlotClosedException when the slot closed while the model loaded; it is closed again
+   */
+  public Swap reload(Path file, byte[] bytes) {
+    ServedModel.Loaded loaded = ServedModel.loaded(file, bytes, loader);
+    ServedModel previous;
+    ServedModel next;
     synchronized (reloadLock) {
-      ServedModel previous = peek();
-      ServedModel next = ServedModel.load(file, loader, clock.instant(), previous.generation() + 1);
-      // close() takes the same lock, so the slot is still open and previous still current.
+      previous = current.get();
+      if (previous == null) {
+        loaded.model().close();
+        throw new SlotClosedException();
+      }
+      next = loaded.served(clock.instant(), previous.generation() + 1);
       current.set(next);
-      onSwap.accept(previous, next);
-      previous.release();
-      LOG.info(
-          "now serving {} (version {}, load {}); model {} closes when its last request ends",
-          file,
-          shortVersion(next),
-          next.generation(),
-          shortVersion(previous));
-      return next;
+      try {
+        onSwap.accept(previous, next);
+      } catch (RuntimeException e) {
+        LOG.warn("a swap listener failed after {} became current: {}", shortVersion(next), e);
+      } finally {
+        // The slot's hold on the replaced model goes whatever a listener did.
+        previous.release();
+      }
     }
+    LOG.info(
+        "now serving {} (version {}, load {}); model {} closes when its last request ends",
+        file,
+        shortVersion(next),
+        next.generation(),
+        shortVersion(previous));
+    return new Swap(previous, next);
   }
 
   /** Stops serving; the model closes when its last request has finished. */

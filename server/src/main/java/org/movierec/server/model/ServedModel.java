@@ -46,10 +46,26 @@ public final class ServedModel {
    */
   public static ServedModel load(
       Path file, ModelFileLoader loader, Instant loadedAt, long generation) throws IOException {
-    byte[] bytes = ModelFile.bytesOf(file);
+    return loaded(file, ModelFile.bytesOf(file), loader).served(loadedAt, generation);
+  }
+
+  /**
+   * A model loaded from bytes already read, not yet numbered: a reload loads it before it takes the
+   * slot's lock and numbers it under the lock.
+   *
+   * @throws org.movierec.core.file.ModelFileException when the bytes are damaged or foreign
+   */
+  static Loaded loaded(Path file, byte[] bytes, ModelFileLoader loader) {
     String version = sha256(bytes);
-    Model model = loader.load(ModelFile.parse(file, bytes));
-    return new ServedModel(model, version, file, loadedAt, generation);
+    return new Loaded(loader.load(ModelFile.parse(file, bytes)), version, file);
+  }
+
+  /** A loaded model before it is served; whoever drops it closes its model. */
+  record Loaded(Model model, String version, Path file) {
+
+    ServedModel served(Instant loadedAt, long generation) {
+      return new ServedModel(model, version, file, loadedAt, generation);
+    }
   }
 
   /** The model; valid while a lease on it is open. */
