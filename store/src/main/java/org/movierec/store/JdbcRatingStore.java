@@ -127,6 +127,15 @@ final class JdbcRatingStore implements RatingStore {
                     }
                     insert.executeBatch();
                   }
+                  try (PreparedStatement remembered =
+                      connection.prepareStatement(
+                          "DELETE FROM forgotten_users WHERE user_id = ?")) {
+                    for (int user : users(ratings)) {
+                      remembered.setInt(1, user);
+                      remembered.addBatch();
+                    }
+                    remembered.executeBatch();
+                  }
                   return ratings.size();
                 }));
   }
@@ -155,12 +164,45 @@ final class JdbcRatingStore implements RatingStore {
         () ->
             connections.write(
                 connection -> {
+                  int deleted;
                   try (PreparedStatement delete =
                       connection.prepareStatement("DELETE FROM ratings WHERE user_id = ?")) {
                     delete.setInt(1, rawUserId);
-                    return delete.executeUpdate();
+                    deleted = delete.executeUpdate();
+                  }
+                  try (PreparedStatement forget =
+                      connection.prepareStatement(
+                          "INSERT INTO forgotten_users (user_id, forgotten_at) VALUES (?, ?)"
+                              + " ON CONFLICT (user_id) DO UPDATE"
+                              + " SET forgotten_at = excluded.forgotten_at")) {
+                    forget.setInt(1, rawUserId);
+                    forget.setLong(2, Instant.now().getEpochSecond());
+                    forget.executeUpdate();
+                  }
+                  return deleted;
+                }));
+  }
+
+  @Override
+  public boolean isForgotten(int rawUserId) {
+    return call(
+        "read whether user " + rawUserId + " was forgotten",
+        () ->
+            connections.read(
+                connection -> {
+                  try (PreparedStatement select =
+                      connection.prepareStatement(
+                          "SELECT 1 FROM forgotten_users WHERE user_id = ?")) {
+                    select.setInt(1, rawUserId);
+                    try (ResultSet rows = select.executeQuery()) {
+                      return rows.next();
+                    }
                   }
                 }));
+  }
+
+  private static int[] users(List<StoredRating> ratings) {
+    return ratings.stream().mapToInt(StoredRating::rawUserId).distinct().toArray();
   }
 
   @Override

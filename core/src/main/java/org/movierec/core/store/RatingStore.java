@@ -30,7 +30,8 @@ public interface RatingStore extends AutoCloseable {
 
   /**
    * Writes ratings in one transaction, replacing a user's earlier rating of the same movie; all or
-   * none are written. Returns after the transaction has committed.
+   * none are written. A forgotten user who rates again is no longer forgotten. Returns after the
+   * transaction has committed.
    *
    * @return the number of ratings written
    * @throws StoreException when the write failed; nothing of it was written
@@ -46,11 +47,18 @@ public interface RatingStore extends AutoCloseable {
   boolean deleteRating(int rawUserId, int rawMovieId);
 
   /**
-   * Deletes every rating of a user.
+   * Deletes every rating of a user and records that they were forgotten, in one transaction; a
+   * later rating of theirs ends that record.
    *
    * @return how many ratings were deleted
    */
   int deleteUser(int rawUserId);
+
+  /**
+   * Tells whether a user's data was deleted ({@link #deleteUser}) and they have not rated since, so
+   * that nothing learned from them before may answer for them.
+   */
+  boolean isForgotten(int rawUserId);
 
   /** A user's ratings, by movie id; empty for a user with none. */
   List<StoredRating> userRatings(int rawUserId);

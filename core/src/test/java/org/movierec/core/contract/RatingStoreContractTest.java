@@ -110,6 +110,20 @@ public abstract class RatingStoreContractTest {
   }
 
   @Test
+  void deleteUser_marksThemForgottenUntilTheyRateAgain() {
+    store.append(List.of(rating(7, 10, 5)));
+    assertThat(store.isForgotten(7)).isFalse();
+
+    store.deleteUser(7);
+    assertThat(store.isForgotten(7)).isTrue();
+    assertThat(store.isForgotten(8)).isFalse();
+
+    store.append(List.of(rating(7, 11, 2)));
+    assertThat(store.isForgotten(7)).isFalse();
+    assertThat(store.userRatings(7)).containsExactly(rating(7, 11, 2));
+  }
+
+  @Test
   void snapshot_holdsEveryRatingWithScaleAndCatalog() {
     store.putMovies(
         List.of(
