@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.movierec.core.config.ConfigException;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.server.api.Api;
@@ -23,6 +24,7 @@ import org.movierec.server.api.Json;
 import org.movierec.server.api.Serving;
 import org.movierec.server.catalog.MovieSearch;
 import org.movierec.server.catalog.UserRatings;
+import org.movierec.server.feedback.Feedback;
 import org.movierec.server.metrics.ServerMetrics;
 import org.movierec.server.model.ModelFileLoader;
 import org.movierec.server.model.ModelSlot;
@@ -53,6 +55,7 @@ public final class MovieRecServer implements AutoCloseable {
   private final RatingDataset data;
   private final MovieCatalog catalog;
   private final ServerConfig config;
+  private final Feedback feedback;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean counting = new AtomicBoolean();
   private final Object lifecycle = new Object();
@@ -67,6 +70,7 @@ public final class MovieRecServer implements AutoCloseable {
     this.data = builder.data;
     this.catalog = builder.catalog != null ? builder.catalog : MovieCatalog.empty();
     this.config = builder.config;
+    this.feedback = builder.feedback;
   }
 
   /** A builder; only the model file is required. */
@@ -92,6 +96,10 @@ public final class MovieRecServer implements AutoCloseable {
         slot =
             ModelSlot.open(
                 modelFile, loader, Clock.systemUTC(), (old, next) -> metrics.served(next));
+        if (feedback.enabled()) {
+          // Fails at start, naming the store, when it is locked or on another scale.
+          feedback.store().requireScale(slot.peek().model().scale());
+        }
         ObjectMapper json = Json.mapper();
         Serving serving =
             new Serving(
@@ -126,7 +134,7 @@ public final class MovieRecServer implements AutoCloseable {
                               millis);
                         }
                       });
-                  Api.addTo(javalinConfig.routes, serving, metrics, draining);
+                  Api.addTo(javalinConfig.routes, serving, metrics, draining, feedback);
                 });
         javalin.start();
         warmUp();
@@ -238,6 +246,13 @@ public final class MovieRecServer implements AutoCloseable {
     }
   }
 
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
+  }
+
   private static String endpointOf(Endpoint endpoint) {
     return endpoint == null ? "unmatched" : endpoint.path;
   }
@@ -250,8 +265,18 @@ public final class MovieRecServer implements AutoCloseable {
     private RatingDataset data;
     private MovieCatalog catalog;
     private ServerConfig config = ServerConfig.defaults();
+    private Feedback feedback = Feedback.none();
 
     private Builder() {}
+
+    /**
+     * The ratings store the write endpoints write into and users are refit from; the caller closes
+     * the store after the server has stopped.
+     */
+    public Builder optFeedback(Feedback feedback) {
+      this.feedback = Objects.requireNonNull(feedback, "feedback");
+      return this;
+    }
 
     /** The model file to serve first; reloads may replace it. */
     public Builder setModelFile(Path file) {
@@ -294,6 +319,14 @@ public final class MovieRecServer implements AutoCloseable {
       }
       if (loader == null) {
         loader = ModelFileLoader.discover();
+      }
+      if (feedback.enabled() && feedback.writeToken().isEmpty() && !isLoopback(config.host())) {
+        throw new ConfigException(
+            "server_host="
+                + config.host()
+                + " reaches beyond this machine, and with a ratings store anyone who reaches it"
+                + " could write ratings; set write_token (at least 16 characters) or listen on"
+                + " 127.0.0.1");
       }
       if (data != null) {
         catalog = data.catalog();

@@ -4,18 +4,25 @@ import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.movierec.app.backend.ModelLoader;
 import org.movierec.app.config.CommandConfig;
 import org.movierec.app.config.ConfigRequest;
 import org.movierec.app.config.ConfigResolver;
 import org.movierec.app.data.DatasetSource;
 import org.movierec.app.serve.StopOnSignal;
+import org.movierec.core.config.ConfigKey;
 import org.movierec.core.model.Model;
+import org.movierec.core.store.RatingStore;
 import org.movierec.server.MovieRecServer;
 import org.movierec.server.ServerConfig;
 import org.movierec.server.ServerKeys;
+import org.movierec.server.feedback.Feedback;
+import org.movierec.server.feedback.FeedbackKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +41,7 @@ import picocli.CommandLine.Option;
     footer = {
       "  movierec serve --model seed.mrec",
       "  movierec serve --model seed.mrec --data ml-100k --port 8080",
+      "  movierec serve --model seed.mrec --store ratings.db",
       "  movierec serve --model seed.mrec --config serve.properties --set cold_start=error"
     })
 final class ServeCommand extends DataCommand {
@@ -50,6 +58,14 @@ final class ServeCommand extends DataCommand {
   Path data;
 
   @Option(
+      names = "--store",
+      paramLabel = "STORE",
+      description =
+          "take ratings over HTTP into this store and refit users from it at once: "
+              + Stores.DESCRIPTION)
+  String store;
+
+  @Option(
       names = "--port",
       paramLabel = "P",
       description = "same as --set server_port=P (default 8080; 0 picks a free port)")
@@ -63,9 +79,13 @@ final class ServeCommand extends DataCommand {
 
   @Override
   public Integer call() throws Exception {
-    CommandConfig config = ConfigResolver.resolve(request(), ServerKeys.ALL);
+    List<ConfigKey<?>> keys = new ArrayList<>(ServerKeys.ALL);
+    keys.addAll(FeedbackKeys.ALL);
+    CommandConfig config = ConfigResolver.resolve(request(), keys);
     Injector injector = Wiring.injector(console(), config.effective(), readOptions());
-    ServerConfig serverConfig = ServerConfig.builder().optAll(config.commandValues()).build();
+    Map<ConfigKey<?>, Object> serverValues = new LinkedHashMap<>(config.commandValues());
+    serverValues.keySet().retainAll(ServerKeys.ALL);
+    ServerConfig serverConfig = ServerConfig.builder().optAll(serverValues).build();
     MovieRecServer.Builder builder =
         MovieRecServer.builder()
             .setModelFile(model)
@@ -74,9 +94,20 @@ final class ServeCommand extends DataCommand {
     if (data != null) {
       builder.optData(ratings(injector.getInstance(DatasetSource.class), data));
     }
-    MovieRecServer server = builder.build().start();
-    describe(spec.commandLine().getOut(), server, serverConfig);
-    StopOnSignal.serve(server, spec.commandLine().getOut());
+    try (RatingStore ratings = store == null ? null : Stores.open(store)) {
+      if (ratings != null) {
+        String token = (String) config.commandValues().get(FeedbackKeys.WRITE_TOKEN);
+        builder.optFeedback(
+            Feedback.of(
+                ratings, token == null || token.isEmpty() ? Optional.empty() : Optional.of(token)));
+        if (data == null) {
+          builder.optCatalog(ratings.catalog());
+        }
+      }
+      MovieRecServer server = builder.build().start();
+      describe(spec.commandLine().getOut(), server, serverConfig, ratings);
+      StopOnSignal.serve(server, spec.commandLine().getOut());
+    }
     return 0;
   }
 
@@ -88,7 +119,8 @@ final class ServeCommand extends DataCommand {
     return new ConfigRequest(runtime.preset(), runtime.file(), runtime.sets(), flags);
   }
 
-  private void describe(PrintWriter out, MovieRecServer server, ServerConfig config) {
+  private void describe(
+      PrintWriter out, MovieRecServer server, ServerConfig config, RatingStore ratings) {
     var served = server.served();
     Model loaded = served.model();
     out.printf(
@@ -106,6 +138,13 @@ final class ServeCommand extends DataCommand {
         "admin endpoints %s; stop with Ctrl-C or SIGTERM (requests in flight get %d ms)%n",
         config.adminEnabled() ? "enabled (admin_token)" : "disabled (no admin_token configured)",
         config.shutdownGrace().toMillis());
+    if (ratings != null) {
+      out.printf(
+          Locale.ROOT,
+          "ratings store %s (%,d ratings): POST /v1/users/{id}/ratings takes ratings%n",
+          ratings.location(),
+          ratings.size());
+    }
     out.flush();
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.config.Keys;
 import org.movierec.server.ServerKeys;
+import org.movierec.server.feedback.FeedbackKeys;
 
 /**
  * README documents every configuration key, the server's too, with its real default, so the two
@@ -21,6 +22,7 @@ class ReadmeKeysTest {
   private static List<ConfigKey<?>> allKeys() {
     List<ConfigKey<?>> all = new ArrayList<>(Keys.ALL);
     all.addAll(ServerKeys.ALL);
+    all.addAll(FeedbackKeys.ALL);
     return all;
   }
 

@@ -1,7 +1,9 @@
 package org.movierec.server.api;
 
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.movierec.server.feedback.Feedback;
 import org.movierec.server.metrics.ServerMetrics;
 
 /** Registers every endpoint of the server and the mapping of failures to JSON errors. */
@@ -13,9 +15,14 @@ public final class Api {
    * Adds the routes.
    *
    * @param draining set once shutdown has begun, for the readiness check
+   * @param feedback the ratings store the write endpoints write into, possibly none
    */
   public static void addTo(
-      RoutesConfig routes, Serving serving, ServerMetrics metrics, AtomicBoolean draining) {
+      RoutesConfig routes,
+      Serving serving,
+      ServerMetrics metrics,
+      AtomicBoolean draining,
+      Feedback feedback) {
     int maxBody = serving.config().maxBodyBytes();
     routes.before(
         ctx -> {
@@ -25,7 +32,8 @@ public final class Api {
             throw ErrorMapping.tooLarge(maxBody);
           }
         });
-    new UserEndpoints(serving).addTo(routes);
+    new UserEndpoints(serving, feedback).addTo(routes);
+    new RatingEndpoints(serving, feedback, Clock.systemUTC()).addTo(routes);
     new PredictionEndpoints(serving).addTo(routes);
     new FoldInEndpoints(serving).addTo(routes);
     new MovieEndpoints(serving).addTo(routes);

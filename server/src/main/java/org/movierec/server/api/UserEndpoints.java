@@ -3,12 +3,17 @@ package org.movierec.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.store.StoredRating;
 import org.movierec.server.catalog.UserRatings;
+import org.movierec.server.feedback.Feedback;
 import org.movierec.server.model.ModelLease;
 
 /** The endpoints about one user: their recommendations, one predicted rating, their ratings. */
@@ -18,9 +23,16 @@ final class UserEndpoints {
   record Recommended(
       int movie, String title, List<String> genres, float score, float predictedRating) {}
 
-  /** A user's top-N list. */
+  /**
+   * A user's top-N list; {@code fittedFrom} is {@code store} when the user was refit from their
+   * stored ratings, {@code model} when the model answers as trained.
+   */
   record Recommendations(
-      int user, boolean knownUser, String modelVersion, List<Recommended> recommendations) {}
+      int user,
+      boolean knownUser,
+      String fittedFrom,
+      String modelVersion,
+      List<Recommended> recommendations) {}
 
   /** One predicted rating. */
   record Rating(
@@ -35,8 +47,8 @@ final class UserEndpoints {
   record Rated(int movie, String title, List<String> genres, Float rating) {}
 
   /**
-   * What a user rated: from the server's dataset, best first, or else from the model, which knows
-   * the movies a user rated in training but not the stars.
+   * What a user rated: from the ratings store, from the server's dataset, best first, or else from
+   * the model, which knows the movies a user rated in training but not the stars.
    */
   record Ratings(int user, String source, int count, List<Rated> ratings) {}
 
@@ -44,9 +56,16 @@ final class UserEndpoints {
   record Users(int total, int offset, List<Integer> users) {}
 
   private final Serving serving;
+  private final Feedback feedback;
 
-  UserEndpoints(Serving serving) {
+  UserEndpoints(Serving serving, Feedback feedback) {
     this.serving = serving;
+    this.feedback = feedback;
+  }
+
+  /** The user refit from the store when the served model's own answer is out of date. */
+  private Optional<FoldedUser> fresh(int user, ModelLease lease) {
+    return feedback.enabled() ? feedback.fresh().of(user, lease.served()) : Optional.empty();
   }
 
   void addTo(RoutesConfig routes) {
@@ -77,12 +96,16 @@ final class UserEndpoints {
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
       RecommendRequest request = ListRequests.fromQuery(ctx, model, serving.catalog());
+      Optional<FoldedUser> folded = fresh(user, lease);
+      List<Recommendation> ranked =
+          folded.isPresent() ? folded.get().recommend(request) : model.recommend(user, request);
       ctx.json(
           new Recommendations(
               user,
               model.knowsUser(user),
+              folded.isPresent() ? "store" : "model",
               lease.served().version(),
-              recommended(model.recommend(user, request), serving)));
+              recommended(ranked, serving)));
     }
   }
 
@@ -104,7 +127,8 @@ final class UserEndpoints {
     int movie = Params.pathId(ctx, "movie");
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
-      float rating = model.predict(user, movie);
+      Optional<FoldedUser> folded = fresh(user, lease);
+      float rating = folded.isPresent() ? folded.get().predict(movie) : model.predict(user, movie);
       ctx.json(
           new Rating(
               user,
@@ -119,8 +143,22 @@ final class UserEndpoints {
   private void ratings(Context ctx) {
     Params.allowOnly(ctx, Set.of());
     int user = Params.pathId(ctx, "user");
-    UserRatings ratings = serving.ratings();
     List<Rated> rated = new ArrayList<>();
+    if (feedback.enabled()) {
+      List<StoredRating> stored = new ArrayList<>(feedback.store().userRatings(user));
+      if (!stored.isEmpty()) {
+        stored.sort(
+            Comparator.comparingDouble((StoredRating r) -> -r.rating())
+                .thenComparingInt(StoredRating::rawMovieId));
+        for (StoredRating r : stored) {
+          MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
+          rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
+        }
+        ctx.json(new Ratings(user, "store", rated.size(), rated));
+        return;
+      }
+    }
+    UserRatings ratings = serving.ratings();
     if (ratings.available()) {
       if (!ratings.hasUser(user)) {
         throw new ApiException(
