@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.movierec.core.config.ConfigException;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.core.spi.BackendRegistry;
 import org.movierec.server.api.Api;
 import org.movierec.server.api.JettyErrors;
 import org.movierec.server.api.Json;
@@ -25,6 +27,8 @@ import org.movierec.server.api.Serving;
 import org.movierec.server.catalog.MovieSearch;
 import org.movierec.server.catalog.UserRatings;
 import org.movierec.server.feedback.Feedback;
+import org.movierec.server.feedback.RetrainPolicy;
+import org.movierec.server.feedback.Retrainer;
 import org.movierec.server.metrics.ServerMetrics;
 import org.movierec.server.model.ModelFileLoader;
 import org.movierec.server.model.ModelSlot;
@@ -56,6 +60,8 @@ public final class MovieRecServer implements AutoCloseable {
   private final MovieCatalog catalog;
   private final ServerConfig config;
   private final Feedback feedback;
+  private final RetrainPolicy retrainPolicy;
+  private Retrainer retrainer;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean counting = new AtomicBoolean();
   private final Object lifecycle = new Object();
@@ -71,6 +77,7 @@ public final class MovieRecServer implements AutoCloseable {
     this.catalog = builder.catalog != null ? builder.catalog : MovieCatalog.empty();
     this.config = builder.config;
     this.feedback = builder.feedback;
+    this.retrainPolicy = builder.retrainPolicy;
   }
 
   /** A builder; only the model file is required. */
@@ -99,6 +106,9 @@ public final class MovieRecServer implements AutoCloseable {
         if (feedback.enabled()) {
           // Fails at start, naming the store, when it is locked or on another scale.
           feedback.store().requireScale(slot.peek().model().scale());
+          retrainer =
+              new Retrainer(
+                  feedback, slot, BackendRegistry.discover(), retrainPolicy, Clock.systemUTC());
         }
         ObjectMapper json = Json.mapper();
         Serving serving =
@@ -134,11 +144,14 @@ public final class MovieRecServer implements AutoCloseable {
                               millis);
                         }
                       });
-                  Api.addTo(javalinConfig.routes, serving, metrics, draining, feedback);
+                  Api.addTo(javalinConfig.routes, serving, metrics, draining, feedback, retrainer);
                 });
         javalin.start();
         warmUp();
         counting.set(true);
+        if (retrainer != null) {
+          retrainer.start();
+        }
       } catch (IOException | RuntimeException e) {
         closeQuietly();
         throw e;
@@ -198,6 +211,11 @@ public final class MovieRecServer implements AutoCloseable {
     return slot.reload(file);
   }
 
+  /** The background retrains, when the server runs against a ratings store. */
+  public Optional<Retrainer> retrainer() {
+    return Optional.ofNullable(retrainer);
+  }
+
   /** The routes served, as {@code METHOD path} such as {@code GET /v1/model}. */
   public List<String> routes() {
     return javalin.unsafe.internalRouter.allHttpHandlers().stream()
@@ -231,6 +249,9 @@ public final class MovieRecServer implements AutoCloseable {
   }
 
   private void closeQuietly() {
+    if (retrainer != null) {
+      retrainer.close();
+    }
     if (javalin != null) {
       try {
         javalin.stop();
@@ -266,6 +287,13 @@ public final class MovieRecServer implements AutoCloseable {
     private MovieCatalog catalog;
     private ServerConfig config = ServerConfig.defaults();
     private Feedback feedback = Feedback.none();
+    private RetrainPolicy retrainPolicy = RetrainPolicy.onRequest();
+
+    /** When to retrain in the background; only on {@code POST /admin/retrain} by default. */
+    public Builder optRetrain(RetrainPolicy policy) {
+      this.retrainPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     private Builder() {}
 

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.movierec.server.feedback.Feedback;
+import org.movierec.server.feedback.Retrainer;
 import org.movierec.server.metrics.ServerMetrics;
 
 /** Registers every endpoint of the server and the mapping of failures to JSON errors. */
@@ -16,13 +17,15 @@ public final class Api {
    *
    * @param draining set once shutdown has begun, for the readiness check
    * @param feedback the ratings store the write endpoints write into, possibly none
+   * @param retrainer the background retrains, or null when the server does not retrain
    */
   public static void addTo(
       RoutesConfig routes,
       Serving serving,
       ServerMetrics metrics,
       AtomicBoolean draining,
-      Feedback feedback) {
+      Feedback feedback,
+      Retrainer retrainer) {
     int maxBody = serving.config().maxBodyBytes();
     routes.before(
         ctx -> {
@@ -34,6 +37,7 @@ public final class Api {
         });
     new UserEndpoints(serving, feedback).addTo(routes);
     new RatingEndpoints(serving, feedback, Clock.systemUTC()).addTo(routes);
+    new RetrainEndpoints(serving, retrainer).addTo(routes);
     new PredictionEndpoints(serving).addTo(routes);
     new FoldInEndpoints(serving).addTo(routes);
     new MovieEndpoints(serving).addTo(routes);
