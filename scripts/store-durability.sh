@@ -82,33 +82,26 @@ start_server() {
 }
 
 start_server
-# Kill the server with SIGKILL at a third and two thirds of the run, and start it again at once.
-(
-  for _ in 1 2; do
-    sleep $((seconds / 3))
-    pid=$(cat "$work/server.pid")
-    kill -KILL "$pid"
-    echo "# $(date -u +%T) SIGKILL to the server (pid $pid)" >&2
-  done
-) &
-killer=$!
-echo "$server" > "$work/server.pid"
+# The load runs for $seconds s; the server is SIGKILLed at a third and at two thirds of it (the
+# second kill waits until the first restart is serving) and started again at once each time.
 java "$root/scripts/StoreLoad.java" load "$url" "$clients" "$writes" "$seconds" "$work/acked.log" &
 load=$!
+began=$(date +%s)
 restarts=0
-while kill -0 "$load" 2> /dev/null; do
-  if ! kill -0 "$server" 2> /dev/null; then
-    wait "$server" 2> /dev/null || true
-    started=$(date +%s.%N)
-    start_server
-    echo "$server" > "$work/server.pid"
-    restarts=$((restarts + 1))
-    echo "# restart $restarts: serving again after $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s" >&2
-  fi
-  sleep 0.1
+for third in 1 2; do
+  while [ $(( $(date +%s) - began )) -lt $((third * seconds / 3)) ] && kill -0 "$load" 2> /dev/null; do
+    sleep 0.2
+  done
+  kill -0 "$load" 2> /dev/null || break
+  kill -KILL "$server"
+  wait "$server" 2> /dev/null || true
+  echo "# $(date -u +%T) SIGKILL to the server at $(( $(date +%s) - began )) s"
+  killed=$(date +%s.%N)
+  start_server
+  restarts=$((restarts + 1))
+  echo "# $(date -u +%T) restart $restarts serving again after $(python3 -c "print(round($(date +%s.%N) - $killed, 1))") s"
 done
 wait "$load"
-wait "$killer" || true
 echo "# $restarts restarts; verifying every acknowledged rating through the restarted server"
 java "$root/scripts/StoreLoad.java" verify "$url" "$work/acked.log"
 

@@ -136,6 +136,40 @@ class RetrainTest {
   }
 
   @Test
+  void retrainAfter_countReached_runsACycleByItself() throws Exception {
+    Path model = TestModels.save(dir.resolve("model.mrec"), 15);
+    try (RatingStore store = StoredUsers.imported(dir.resolve("ratings.db").toString());
+        RunningServer running =
+            RunningServer.start(
+                MovieRecServer.builder()
+                    .setModelFile(model)
+                    .optData(TestModels.data())
+                    .optFeedback(Feedback.of(store, Optional.empty()))
+                    .optRetrain(new RetrainPolicy(java.time.Duration.ZERO, 30, false, 3)),
+                ServerConfig.builder())) {
+      StringBuilder batch = new StringBuilder("{\"ratings\": [");
+      for (int m = 0; m < 29; m++) {
+        batch.append(m == 0 ? "" : ",");
+        batch.append("{\"movie\": ").append(TestModels.movie(m)).append(", \"rating\": 2}");
+      }
+      running.post("/v1/users/8000/ratings", batch + "]}");
+      Thread.sleep(2_500);
+      assertThat(running.server.retrainer().orElseThrow().lineage()).isEmpty();
+      assertThat(running.get("/v1/model/lineage").json().get("writes_since_last_cycle").intValue())
+          .isEqualTo(29);
+
+      running.post("/v1/users/8001/ratings", "{\"movie\": 10, \"rating\": 2}");
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (running.server.retrainer().orElseThrow().lineage().isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+
+      assertThat(running.server.retrainer().orElseThrow().lineage()).hasSize(1);
+    }
+  }
+
+  @Test
   void retrain_withoutTheAdminToken_is401() throws Exception {
     Path model = TestModels.save(dir.resolve("model.mrec"), 15);
     try (RatingStore store = StoredUsers.imported(dir.resolve("ratings.db").toString());

@@ -93,6 +93,39 @@ class StoreCommandsTest {
   }
 
   @Test
+  void serve_retrainWithoutStoreOrWithABadDuration_isAUsageError() {
+    Path model = dir.resolve("none.mrec");
+
+    CliRun noStore =
+        CliRun.of("serve", "--model", model.toString(), "--retrain-every", "1h", "--port", "0");
+    CliRun badDuration =
+        CliRun.of(
+            "serve",
+            "--model",
+            model.toString(),
+            "--store",
+            dir.resolve("r.db").toString(),
+            "--retrain-every",
+            "soon");
+    CliRun tooOften =
+        CliRun.of(
+            "serve",
+            "--model",
+            model.toString(),
+            "--store",
+            dir.resolve("r.db").toString(),
+            "--retrain-every",
+            "5s");
+
+    assertThat(noStore.code()).isEqualTo(2);
+    assertThat(noStore.err()).contains("need --store");
+    assertThat(badDuration.code()).isEqualTo(2);
+    assertThat(badDuration.err()).contains("'soon' is not a duration such as 1h, 30m or 90s");
+    assertThat(tooOften.code()).isEqualTo(2);
+    assertThat(tooOften.err()).contains("at least 10s");
+  }
+
+  @Test
   void import_unreachablePostgres_failsNamingTheMaskedUrl() throws IOException {
     CliRun run =
         CliRun.of(

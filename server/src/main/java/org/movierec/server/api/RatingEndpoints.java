@@ -60,7 +60,7 @@ final class RatingEndpoints {
       List<StoredRating> ratings = ratings(body, user, model);
       boolean newUser = !model.knowsUser(user) && store.userRatings(user).isEmpty();
       store.append(ratings);
-      feedback.fresh().changed(user);
+      feedback.fresh().changed(user, ratings.size());
       // Refit now, so that the user's next list is served from the cache.
       feedback.fresh().of(user, lease.served());
       ctx.status(201)
@@ -85,7 +85,7 @@ final class RatingEndpoints {
           "movie",
           "user " + user + " has no stored rating of movie " + movie + "; nothing was deleted");
     }
-    feedback.fresh().changed(user);
+    feedback.fresh().changed(user, 1);
     ctx.json(new Deleted(user, 1));
   }
 
@@ -93,7 +93,7 @@ final class RatingEndpoints {
     RatingStore store = guard(ctx);
     int user = Params.pathId(ctx, "user");
     int deleted = store.deleteUser(user);
-    feedback.fresh().changed(user);
+    feedback.fresh().changed(user, deleted);
     ctx.json(new Deleted(user, deleted));
   }
 

@@ -59,13 +59,15 @@ public final class FreshUsers {
     return Optional.ofNullable(folded);
   }
 
-  /** Records that one of the user's ratings was written or deleted and has committed. */
-  public void changed(int rawUserId) {
-    lastWrite.put(rawUserId, writes.incrementAndGet());
+  /** Records that ratings of the user were written or deleted and have committed. */
+  public void changed(int rawUserId, int ratings) {
+    lastWrite.put(rawUserId, writes.addAndGet(Math.max(1, ratings)));
     cache.remove(rawUserId);
   }
 
-  /** How many writes this server has recorded; take it just before a training snapshot. */
+  /**
+   * How many ratings this server has written or deleted; take it just before a training snapshot.
+   */
   public long writeMark() {
     return writes.get();
   }

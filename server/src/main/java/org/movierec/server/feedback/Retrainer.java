@@ -97,7 +97,7 @@ public final class Retrainer implements AutoCloseable {
     return policy;
   }
 
-  /** How many writes came since the last cycle took its snapshot. */
+  /** How many ratings were written or deleted since the last cycle took its snapshot. */
   public long writesSinceLastCycle() {
     return feedback.fresh().writeMark() - lastMark;
   }
