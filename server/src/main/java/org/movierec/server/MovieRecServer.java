@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.movierec.core.config.ConfigException;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.data.RatingDataset;
+import org.movierec.core.spi.BackendRegistry;
 import org.movierec.server.api.Api;
 import org.movierec.server.api.JettyErrors;
 import org.movierec.server.api.Json;
@@ -21,6 +24,9 @@ import org.movierec.server.api.RequestLimits;
 import org.movierec.server.api.Serving;
 import org.movierec.server.catalog.MovieSearch;
 import org.movierec.server.catalog.UserRatings;
+import org.movierec.server.feedback.Feedback;
+import org.movierec.server.feedback.RetrainPolicy;
+import org.movierec.server.feedback.Retrainer;
 import org.movierec.server.metrics.ServerMetrics;
 import org.movierec.server.model.ModelDirectory;
 import org.movierec.server.model.ModelFileLoader;
@@ -52,6 +58,9 @@ public final class MovieRecServer implements AutoCloseable {
   private final RatingDataset data;
   private final MovieCatalog catalog;
   private final ServerConfig config;
+  private final Feedback feedback;
+  private final RetrainPolicy retrainPolicy;
+  private Retrainer retrainer;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean counting = new AtomicBoolean();
   private final Object lifecycle = new Object();
@@ -69,6 +78,8 @@ public final class MovieRecServer implements AutoCloseable {
     this.data = builder.data;
     this.catalog = builder.catalog != null ? builder.catalog : MovieCatalog.empty();
     this.config = builder.config;
+    this.feedback = builder.feedback;
+    this.retrainPolicy = builder.retrainPolicy;
   }
 
   /** A builder; only the model file is required. */
@@ -97,6 +108,13 @@ public final class MovieRecServer implements AutoCloseable {
             ModelSlot.open(
                 modelFile, loader, Clock.systemUTC(), (old, next) -> metrics.served(next));
         limits = new RequestLimits(config);
+        if (feedback.enabled()) {
+          // Fails at start, naming the store, when it is locked or on another scale.
+          feedback.store().requireScale(slot.peek().model().scale());
+          retrainer =
+              new Retrainer(
+                  feedback, slot, BackendRegistry.discover(), retrainPolicy, Clock.systemUTC());
+        }
         ObjectMapper json = Json.mapper();
         Serving serving =
             new Serving(
@@ -128,12 +146,22 @@ public final class MovieRecServer implements AutoCloseable {
                   Api.addTo(
                       javalinConfig.routes,
                       serving,
-                      new Api.Parts(metrics, draining, limits, directory, adminPort::get));
+                      new Api.Parts(
+                          metrics,
+                          draining,
+                          limits,
+                          directory,
+                          adminPort::get,
+                          feedback,
+                          retrainer));
                 });
         javalin.start();
         Connectors.adminPort(javalin).ifPresent(adminPort::set);
         warmUp();
         counting.set(true);
+        if (retrainer != null) {
+          retrainer.start();
+        }
       } catch (IOException | RuntimeException e) {
         closeQuietly();
         throw e;
@@ -219,6 +247,11 @@ public final class MovieRecServer implements AutoCloseable {
     return slot.reload(file).next();
   }
 
+  /** The background retrains, when the server runs against a ratings store. */
+  public Optional<Retrainer> retrainer() {
+    return Optional.ofNullable(retrainer);
+  }
+
   /** The routes served, as {@code METHOD path} such as {@code GET /v1/model}. */
   public List<String> routes() {
     return javalin.unsafe.internalRouter.allHttpHandlers().stream()
@@ -252,6 +285,9 @@ public final class MovieRecServer implements AutoCloseable {
   }
 
   private void closeQuietly() {
+    if (retrainer != null) {
+      retrainer.close();
+    }
     if (javalin != null) {
       try {
         javalin.stop();
@@ -270,6 +306,13 @@ public final class MovieRecServer implements AutoCloseable {
     }
   }
 
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
+  }
+
   private static String endpointOf(Endpoint endpoint) {
     return endpoint == null ? "unmatched" : endpoint.path;
   }
@@ -282,8 +325,25 @@ public final class MovieRecServer implements AutoCloseable {
     private RatingDataset data;
     private MovieCatalog catalog;
     private ServerConfig config = ServerConfig.defaults();
+    private Feedback feedback = Feedback.none();
+    private RetrainPolicy retrainPolicy = RetrainPolicy.onRequest();
+
+    /** When to retrain in the background; only on {@code POST /admin/retrain} by default. */
+    public Builder optRetrain(RetrainPolicy policy) {
+      this.retrainPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     private Builder() {}
+
+    /**
+     * The ratings store the write endpoints write into and users are refit from; the caller closes
+     * the store after the server has stopped.
+     */
+    public Builder optFeedback(Feedback feedback) {
+      this.feedback = Objects.requireNonNull(feedback, "feedback");
+      return this;
+    }
 
     /** The model file to serve first; reloads may replace it. */
     public Builder setModelFile(Path file) {
@@ -326,6 +386,14 @@ public final class MovieRecServer implements AutoCloseable {
       }
       if (loader == null) {
         loader = ModelFileLoader.discover();
+      }
+      if (feedback.enabled() && feedback.writeToken().isEmpty() && !isLoopback(config.host())) {
+        throw new ConfigException(
+            "server_host="
+                + config.host()
+                + " reaches beyond this machine, and with a ratings store anyone who reaches it"
+                + " could write ratings; set write_token (at least 16 characters) or listen on"
+                + " 127.0.0.1");
       }
       if (data != null) {
         catalog = data.catalog();

@@ -11,6 +11,7 @@ import org.movierec.core.spi.BackendProvider;
 import org.movierec.model.Preset;
 import org.movierec.model.Presets;
 import org.movierec.server.ServerKeys;
+import org.movierec.server.feedback.FeedbackKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +60,7 @@ final class ConfigCommand extends BaseCommand {
   private static void printKeys(PrintWriter out) {
     List<ConfigKey<?>> all = new ArrayList<>(Keys.ALL);
     all.addAll(ServerKeys.ALL);
+    all.addAll(FeedbackKeys.ALL);
     int width = all.stream().mapToInt(key -> key.name().length()).max().orElse(0);
     int defaults =
         all.stream().mapToInt(key -> key.format(key.defaultValue()).length()).max().orElse(0);
@@ -67,6 +69,7 @@ final class ConfigCommand extends BaseCommand {
     out.println();
     out.println("keys of movierec serve (same file and --set; never stored in a model file):");
     printKeys(out, ServerKeys.ALL, width, defaults);
+    printKeys(out, FeedbackKeys.ALL, width, defaults);
     out.println();
     out.println("presets (--preset NAME):");
     for (Preset preset : Presets.all()) {

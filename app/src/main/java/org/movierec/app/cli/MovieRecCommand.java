@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       TuneCommand.class,
       ConfigCommand.class,
       StatsCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       SplitCommand.class,
       GenerateCommand.class,
       DownloadCommand.class,

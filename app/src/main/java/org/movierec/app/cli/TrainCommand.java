@@ -16,6 +16,8 @@ import org.movierec.app.training.TrainReport;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.spi.BackendProvider;
+import org.movierec.core.store.RatingStore;
+import org.movierec.core.store.StoreSnapshot;
 import org.movierec.core.training.TrainingStoppedException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,6 +41,7 @@ import picocli.CommandLine.ParameterException;
       "  movierec train --data ml-100k/u1.base --test ml-100k/u1.test \\",
       "      --config examples/baseline.properties --model baseline.mrec --json",
       "  movierec train --data ml-100k --preset seed --model seed.mrec --report report/",
+      "  movierec train --store ratings.db --preset seed --model seed.mrec",
       "  movierec train --data ml-100k --split random:0.2 --preset seed --set epochs=10 \\",
       "      --device cpu --model seed10.mrec"
     })
@@ -51,6 +54,14 @@ final class TrainCommand extends DataCommand {
       paramLabel = "PATH",
       description = "the ratings: a dataset directory or file, or 'sample' (the default)")
   Path data;
+
+  @Option(
+      names = "--store",
+      paramLabel = "STORE",
+      description =
+          "train on a consistent snapshot of this ratings store instead of --data: "
+              + Stores.DESCRIPTION)
+  String store;
 
   @ArgGroup(exclusive = true)
   Holdout holdout;
@@ -92,6 +103,11 @@ final class TrainCommand extends DataCommand {
       throw new ParameterException(
           spec.commandLine(), "--test needs --data with the training ratings");
     }
+    if (store != null && (data != null || (holdout != null && holdout.test != null))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--store gives the ratings; leave out --data and --test (--split still applies)");
+    }
     Injector injector = injector(configOptions.request());
     injector.getInstance(BackendProvider.class);
     TrainTest split = trainTest(injector);
@@ -126,11 +142,26 @@ final class TrainCommand extends DataCommand {
     if (holdout != null && holdout.test != null) {
       return source.readSplit(data, holdout.test);
     }
-    RatingDataset ratings = ratings(source, data);
+    RatingDataset ratings = store == null ? ratings(source, data) : snapshot(store);
     String splitSpec =
         holdout != null && holdout.split != null ? holdout.split : Splitter.DEFAULT_SPEC;
     long seed = injector.getInstance(TrainingConfig.class).seed();
     return injector.getInstance(Splitter.class).split(ratings, splitSpec, seed);
+  }
+
+  private RatingDataset snapshot(String location) {
+    try (RatingStore ratings = Stores.open(location)) {
+      StoreSnapshot snapshot = ratings.snapshot();
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "training on a snapshot of %s taken at %s: %,d ratings%n",
+              snapshot.location(),
+              snapshot.takenAt(),
+              snapshot.ratings().size());
+      return snapshot.ratings();
+    }
   }
 
   /** Prints the human-readable result block shared by {@code train} and the default run. */

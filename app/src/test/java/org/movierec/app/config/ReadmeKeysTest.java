@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.config.Keys;
 import org.movierec.server.ServerKeys;
+import org.movierec.server.feedback.FeedbackKeys;
 
 /**
- * README documents every training and runtime key, and docs/serving.md every key of the server,
- * each with its real default, so that documentation and code cannot drift.
+ * README documents every training and runtime key, and docs/serving.md every key of the server and
+ * its ratings store, each with its real default, so that documentation and code cannot drift.
  */
 class ReadmeKeysTest {
 
@@ -25,6 +26,7 @@ class ReadmeKeysTest {
   @Test
   void servingGuide_everyServerKey_listedWithItsDefault() throws IOException {
     assertListed(Path.of("..", "docs", "serving.md"), ServerKeys.ALL);
+    assertListed(Path.of("..", "docs", "serving.md"), FeedbackKeys.ALL);
   }
 
   private static void assertListed(Path document, List<ConfigKey<?>> keys) throws IOException {

@@ -1,8 +1,11 @@
 package org.movierec.server.api;
 
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import org.movierec.server.feedback.Feedback;
+import org.movierec.server.feedback.Retrainer;
 import org.movierec.server.metrics.ServerMetrics;
 import org.movierec.server.model.ModelDirectory;
 
@@ -17,13 +20,17 @@ public final class Api {
    * @param limits the caps on requests in flight and the deadlines
    * @param models the directory reloads read model files from
    * @param adminPort the port of the separate admin connector, or -1 without one
+   * @param feedback the ratings store the write endpoints write into, possibly none
+   * @param retrainer the background retrains, or null when the server does not retrain
    */
   public record Parts(
       ServerMetrics metrics,
       AtomicBoolean draining,
       RequestLimits limits,
       ModelDirectory models,
-      IntSupplier adminPort) {}
+      IntSupplier adminPort,
+      Feedback feedback,
+      Retrainer retrainer) {}
 
   private Api() {}
 
@@ -32,7 +39,9 @@ public final class Api {
     RequestGuards guards = new RequestGuards(serving.config(), parts.adminPort());
     routes.before(guards::check);
     RequestLimits limits = parts.limits();
-    new UserEndpoints(serving, limits).addTo(routes);
+    new UserEndpoints(serving, limits, parts.feedback()).addTo(routes);
+    new RatingEndpoints(serving, limits, parts.feedback(), Clock.systemUTC()).addTo(routes);
+    new RetrainEndpoints(serving, parts.retrainer()).addTo(routes);
     new PredictionEndpoints(serving, limits).addTo(routes);
     new FoldInEndpoints(serving, limits).addTo(routes);
     new MovieEndpoints(serving, limits).addTo(routes);

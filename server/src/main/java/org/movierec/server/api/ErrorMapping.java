@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.movierec.core.model.UnknownIdException;
 import org.movierec.core.model.UnsupportedByModelException;
+import org.movierec.core.store.StoreException;
 import org.movierec.server.model.SlotClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,12 @@ final class ErrorMapping {
         (e, ctx) ->
             write(
                 ctx, new ApiException(503, "shutting_down", null, "the server is shutting down")));
+    routes.exception(
+        StoreException.class,
+        (e, ctx) -> {
+          LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          write(ctx, new ApiException(503, "store_unavailable", null, e.getMessage()));
+        });
     routes.exception(Exception.class, ErrorMapping::unexpected);
   }
 

@@ -3,12 +3,17 @@ package org.movierec.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.movierec.core.model.FoldedUser;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.RecommendRequest;
 import org.movierec.core.model.Recommendation;
+import org.movierec.core.store.StoredRating;
 import org.movierec.server.catalog.UserRatings;
+import org.movierec.server.feedback.Feedback;
 import org.movierec.server.model.ModelLease;
 
 /** The endpoints about one user: their recommendations, one predicted rating, their ratings. */
@@ -18,9 +23,16 @@ final class UserEndpoints {
   record Recommended(
       int movie, String title, List<String> genres, float score, float predictedRating) {}
 
-  /** A user's top-N list. */
+  /**
+   * A user's top-N list; {@code fittedFrom} is {@code store} when the user was refit from their
+   * stored ratings, {@code model} when the model answers as trained.
+   */
   record Recommendations(
-      int user, boolean knownUser, String modelVersion, List<Recommended> recommendations) {}
+      int user,
+      boolean knownUser,
+      String fittedFrom,
+      String modelVersion,
+      List<Recommended> recommendations) {}
 
   /** One predicted rating. */
   record Rating(
@@ -35,9 +47,9 @@ final class UserEndpoints {
   record Rated(int movie, String title, List<String> genres, Float rating) {}
 
   /**
-   * A page of what a user rated: from the server's dataset, best first, or else from the model,
-   * which knows the movies a user rated in training but not the stars; {@code count} counts them
-   * all.
+   * A page of what a user rated: from the ratings store, from the server's dataset, best first, or
+   * else from the model, which knows the movies a user rated in training but not the stars; {@code
+   * count} counts them all.
    */
   record Ratings(int user, String source, int count, int offset, List<Rated> ratings) {}
 
@@ -49,10 +61,17 @@ final class UserEndpoints {
 
   private final Serving serving;
   private final RequestLimits limits;
+  private final Feedback feedback;
 
-  UserEndpoints(Serving serving, RequestLimits limits) {
+  UserEndpoints(Serving serving, RequestLimits limits, Feedback feedback) {
     this.serving = serving;
     this.limits = limits;
+    this.feedback = feedback;
+  }
+
+  /** The user refit from the store when the served model's own answer is out of date. */
+  private Optional<FoldedUser> fresh(int user, ModelLease lease) {
+    return feedback.enabled() ? feedback.fresh().of(user, lease.served()) : Optional.empty();
   }
 
   void addTo(RoutesConfig routes) {
@@ -84,12 +103,16 @@ final class UserEndpoints {
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
       RecommendRequest request = ListRequests.fromQuery(ctx, model, serving.catalog());
+      Optional<FoldedUser> folded = fresh(user, lease);
+      List<Recommendation> ranked =
+          folded.isPresent() ? folded.get().recommend(request) : model.recommend(user, request);
       ctx.json(
           new Recommendations(
               user,
               model.knowsUser(user),
+              folded.isPresent() ? "store" : "model",
               lease.served().version(),
-              recommended(model.recommend(user, request), serving)));
+              recommended(ranked, serving)));
     }
   }
 
@@ -111,7 +134,8 @@ final class UserEndpoints {
     int movie = Params.pathId(ctx, "movie");
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
-      float rating = model.predict(user, movie);
+      Optional<FoldedUser> folded = fresh(user, lease);
+      float rating = folded.isPresent() ? folded.get().predict(movie) : model.predict(user, movie);
       ctx.json(
           new Rating(
               user,
@@ -133,8 +157,22 @@ final class UserEndpoints {
     int user = Params.pathId(ctx, "user");
     int offset = Params.queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE, "");
     int limit = limit(ctx);
-    UserRatings ratings = serving.ratings();
     List<Rated> rated = new ArrayList<>();
+    if (feedback.enabled()) {
+      List<StoredRating> stored = new ArrayList<>(feedback.store().userRatings(user));
+      if (!stored.isEmpty()) {
+        stored.sort(
+            Comparator.comparingDouble((StoredRating r) -> -r.rating())
+                .thenComparingInt(StoredRating::rawMovieId));
+        for (StoredRating r : page(stored, offset, limit)) {
+          MovieView movie = MovieView.of(r.rawMovieId(), serving.movie(r.rawMovieId()));
+          rated.add(new Rated(movie.movie(), movie.title(), movie.genres(), r.rating()));
+        }
+        ctx.json(new Ratings(user, "store", stored.size(), offset, rated));
+        return;
+      }
+    }
+    UserRatings ratings = serving.ratings();
     if (ratings.available()) {
       if (!ratings.hasUser(user)) {
         throw new ApiException(

@@ -213,18 +213,52 @@
       byId('new-user-error').textContent = 'Rate at least one movie first.';
       return;
     }
-    var body = { ratings: ratings, top: parseInt(byId('top').value, 10) };
-    call('POST', '/v1/recommendations', body,
-      function (answer) {
-        var list = byId('for-me');
-        clear(list);
-        byId('for-me-heading').textContent = 'For you, from ' + answer.ratings_fitted + ' rating' +
-            (answer.ratings_fitted === 1 ? '' : 's');
-        answer.recommendations.forEach(function (r) {
-          list.appendChild(movieItem(r.predicted_rating.toFixed(2), r));
-        });
+    var top = parseInt(byId('top').value, 10);
+    // Against a ratings store the ratings are kept under this browser's own user id and the list
+    // comes from the stored history; a server without a store (501) fits them in for this list only.
+    call('POST', '/v1/users/' + myUserId() + '/ratings', { ratings: ratings },
+      function (written) {
+        call('GET', '/v1/users/' + written.user + '/recommendations?top=' + top, null,
+          function (answer) {
+            showForMe(answer.recommendations, 'For you (user ' + written.user + ', ' +
+                written.stored_ratings + ' stored rating' +
+                (written.stored_ratings === 1 ? '' : 's') + ')');
+          },
+          function (message) { byId('new-user-error').textContent = message; });
       },
-      function (message) { byId('new-user-error').textContent = message; });
+      function (message, error) {
+        if (error === null || error.code !== 'no_store') {
+          byId('new-user-error').textContent = message;
+          return;
+        }
+        call('POST', '/v1/recommendations', { ratings: ratings, top: top },
+          function (answer) {
+            showForMe(answer.recommendations, 'For you, from ' + answer.ratings_fitted +
+                ' rating' + (answer.ratings_fitted === 1 ? '' : 's'));
+          },
+          function (again) { byId('new-user-error').textContent = again; });
+      });
+  }
+
+  function showForMe(recommendations, heading) {
+    var list = byId('for-me');
+    clear(list);
+    byId('for-me-heading').textContent = heading;
+    recommendations.forEach(function (r) {
+      list.appendChild(movieItem(r.predicted_rating.toFixed(2), r));
+    });
+  }
+
+  /** This browser's user id for stored ratings, drawn once above any MovieLens id and kept. */
+  function myUserId() {
+    var key = 'movierec.user';
+    var id = null;
+    try { id = window.localStorage.getItem(key); } catch (e) { id = null; }
+    if (id === null || !/^[0-9]+$/.test(id)) {
+      id = String(1000000000 + Math.floor(Math.random() * 1000000000));
+      try { window.localStorage.setItem(key, id); } catch (e) { /* kept for this page only */ }
+    }
+    return id;
   }
 
   byId('search-movies').addEventListener('click', searchMovies);
