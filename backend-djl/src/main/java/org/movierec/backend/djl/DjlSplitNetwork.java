@@ -110,6 +110,62 @@ final class DjlSplitNetwork {
   }
 
   /**
+   * Splits a spec's parameters as {@link #of(NetworkSpec, DjlParameters)} does, over the users'
+   * vectors with their history added when {@code history} is given (a new user table).
+   */
+  static DjlSplitNetwork of(NetworkSpec spec, DjlParameters parameters, DjlHistory history) {
+    DjlSplitNetwork network = of(spec, parameters);
+    if (history == null || !spec.history().usesHistory()) {
+      return network;
+    }
+    DjlLayout layout = parameters.layout();
+    return network.withUsers(
+        history.userTable(
+            parameters.get(layout.userEmbedding()).values(),
+            parameters.get(layout.movieEmbedding()).values(),
+            spec.userEmbedding().dim()));
+  }
+
+  /**
+   * The same network ending in its ranking head instead of its output layer: the layers before the
+   * output are shared, the last one reads the head's weight and bias from {@code parameters}.
+   *
+   * @throws IllegalStateException when the spec has no ranking head
+   */
+  DjlSplitNetwork rankingHead(NetworkSpec spec, DjlParameters parameters) {
+    DjlLayout layout = parameters.layout();
+    Layer[] head = rest.clone();
+    head[head.length - 1] =
+        new Layer(
+            parameters.get(layout.headWeight()).values(),
+            parameters.get(layout.headBias()).values(),
+            spec.rankingHeadFanIn(),
+            spec.rankingHead().activation());
+    return new DjlSplitNetwork(
+        userEmbedding,
+        userDim,
+        movieCount,
+        userWeights,
+        movieSide,
+        firstActivation,
+        head,
+        movieEmbedding);
+  }
+
+  /**
+   * The same network over another user table of the same shape, such as the users' vectors with
+   * their history added; the movie side is shared.
+   */
+  DjlSplitNetwork withUsers(float[] users) {
+    if (users.length != userEmbedding.length) {
+      throw new IllegalArgumentException(
+          "a user table of " + users.length + " values for one of " + userEmbedding.length);
+    }
+    return new DjlSplitNetwork(
+        users, userDim, movieCount, userWeights, movieSide, firstActivation, rest, movieEmbedding);
+  }
+
+  /**
    * {@code b[j] + sum_k W[j][userDim + k] m[k]} for every movie, in blocks of {@link #BLOCK} movies
    * (see {@link #sideIndex}). The embedding is transposed first so that the inner loop runs over
    * movies with one weight fixed, which the JIT vectorizes.
