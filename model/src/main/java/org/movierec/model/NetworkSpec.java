@@ -25,8 +25,9 @@ import java.util.List;
  *     normalized sum of the embeddings of the movies they rated (needs embeddings of equal width);
  *     written to JSON only when not {@code none}
  * @param rankingHead a second output of one unit beside the last layer, reading the same hidden
- *     layer (and adding the same dot product), whose output is a ranking logit: what {@code
- *     objective = joint} trains besides the rating; null when the network has one output
+ *     layer, whose output is a ranking logit: what {@code objective = joint} trains besides the
+ *     rating; with {@code embedding_dot}, the dot product joins this logit only, and the rating
+ *     output is the tower's own; null when the network has one output
  */
 public record NetworkSpec(
     @JsonProperty("name") String name,

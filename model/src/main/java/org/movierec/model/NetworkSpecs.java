@@ -137,7 +137,7 @@ public final class NetworkSpecs {
    * {@link #seedRank()} with a ranking head beside its output layer, for {@code objective = joint}:
    * the output layer predicts the rating (the residual of the biases under {@code output_offset =
    * biases}), the head, one identity unit initialized as PyTorch's Linear reading the same last
-   * hidden layer, gives the ranking logit; both add the embeddings' dot product.
+   * hidden layer, gives the ranking logit, to which alone the embeddings' dot product is added.
    */
   public static NetworkSpec seedJoint() {
     return seedRank()

@@ -247,19 +247,23 @@ final class DjlNetwork implements AutoCloseable {
       x = x.getNDArrayInternal().linear(x, weight, bias).head();
       x = activate(x, layout.spec().layers().get(layer).activation());
     }
-    if (layout.hasHead()) {
-      NDArray weight = layerParameter(layers, layout.headWeight(), scope);
-      NDArray bias = layerParameter(layers, layout.headBias(), scope);
-      NDArray head = hidden.getNDArrayInternal().linear(hidden, weight, bias).head();
-      x = x.concat(activate(head, layout.spec().rankingHead().activation()), 1);
-    }
+    NDArray dot = null;
     if (layout.spec().embeddingDot()) {
       int dim = layout.spec().userEmbedding().dim();
       NDArray user = input.get(new NDIndex().addAllDim().addSliceDim(0, dim));
       NDArray movie = input.get(new NDIndex().addAllDim().addSliceDim(dim, 2 * dim));
-      x = x.add(user.mul(movie).sum(new int[] {1}, true));
+      dot = user.mul(movie).sum(new int[] {1}, true);
     }
-    return x;
+    if (layout.hasHead()) {
+      // With a ranking head, the dot product joins the ranking logit only: the rating output is
+      // the tower's own, so that the ranking loss's push on the dot does not move the stars.
+      NDArray weight = layerParameter(layers, layout.headWeight(), scope);
+      NDArray bias = layerParameter(layers, layout.headBias(), scope);
+      NDArray head = hidden.getNDArrayInternal().linear(hidden, weight, bias).head();
+      head = activate(head, layout.spec().rankingHead().activation());
+      return x.concat(dot == null ? head : head.add(dot), 1);
+    }
+    return dot == null ? x : x.add(dot);
   }
 
   /** A slot's parameters as a view of the flat layer array, owned by {@code scope}. */

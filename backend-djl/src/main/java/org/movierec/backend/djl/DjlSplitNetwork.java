@@ -106,7 +106,7 @@ final class DjlSplitNetwork {
         movieSide,
         spec.layers().get(0).activation(),
         rest,
-        spec.embeddingDot() ? movieEmbedding : null);
+        spec.embeddingDot() && !spec.hasRankingHead() ? movieEmbedding : null);
   }
 
   /**
@@ -149,7 +149,7 @@ final class DjlSplitNetwork {
         movieSide,
         firstActivation,
         head,
-        movieEmbedding);
+        spec.embeddingDot() ? parameters.get(layout.movieEmbedding()).values() : null);
   }
 
   /**
