@@ -113,7 +113,39 @@ public final class Presets {
                   Map.entry("adam_beta2", "0.999"),
                   Map.entry("epochs", "20"))));
 
-  private static final List<Preset> ALL = List.of(SEED, TUNED, DEMO, LARGE);
+  /**
+   * Lists worth following: the seed's dense tower with an identity output and the embeddings' dot
+   * product over users formed from their history ({@code seed-rank}), trained to tell each user's
+   * rated movies from 16 unrated ones drawn uniformly anew every epoch (binary cross-entropy on the
+   * logit), Adam at 0.008789 over batches of 1,024 ratings and their negatives, L2 decay 1e-5 on
+   * the dense layers and on the touched embedding rows (lazy updates, which the history needs), and
+   * the epoch with the best NDCG@10 on a 5% validation split. Chosen by {@code movierec tune
+   * --metric ndcg} on a 10% validation carved out of ml-100k's u1.base only (docs/ranking.md); its
+   * lists are ordered by the logit, its predicted ratings are the bias estimate.
+   */
+  public static final Preset RANK =
+      new Preset(
+          "rank",
+          "lists worth following: seed-rank (seed tower + dot product, users from their history)"
+              + " trained to rank rated movies above 16 sampled unrated ones, Adam lr 0.008789,"
+              + " batches of 1,024, decay 1e-5, best validation NDCG@10 on 5%",
+          with(
+              SEED.settings(),
+              Map.ofEntries(
+                  Map.entry("objective", "ranking"),
+                  Map.entry("network", NetworkSpecs.SEED_RANK),
+                  Map.entry("negatives", "16"),
+                  Map.entry("negative_sampling", "uniform"),
+                  Map.entry("epochs", "30"),
+                  Map.entry("batch_size", "1024"),
+                  Map.entry("learning_rate", "0.008789"),
+                  Map.entry("weight_decay", "0.00001"),
+                  Map.entry("embedding_weight_decay", "0.00001"),
+                  Map.entry("embedding_optimizer", "auto"),
+                  Map.entry("validation_fraction", "0.05"),
+                  Map.entry("early_stopping_patience", "4"))));
+
+  private static final List<Preset> ALL = List.of(SEED, TUNED, DEMO, LARGE, RANK);
 
   private Presets() {}
 

@@ -95,6 +95,21 @@ final class DjlBatch {
     positives = length;
   }
 
+  /** Fills the batch with given pairs, targets and labels, for tests of the losses. */
+  void fillRaw(int[] pairUsers, int[] pairMovies, float[] targets, float[] pairLabels) {
+    int length = pairUsers.length;
+    System.arraycopy(pairUsers, 0, users, 0, length);
+    System.arraycopy(pairMovies, 0, movies, 0, length);
+    System.arraycopy(targets, 0, ratings, 0, length);
+    System.arraycopy(pairLabels, 0, labels, 0, length);
+    size = length;
+    int count = 0;
+    for (int i = 0; i < length; i++) {
+      count += pairLabels[i] > 0 ? 1 : 0;
+    }
+    positives = count;
+  }
+
   /** The most pairs a batch can hold. */
   int capacity() {
     return users.length;

@@ -47,7 +47,8 @@ public final class Keys {
           "network",
           "seed",
           "a built-in network name (seed, seed-positive-output, seed-small-embeddings,"
-              + " seed-residual, seed-residual-dot) or the path of a JSON network spec",
+              + " seed-residual, seed-residual-dot, seed-rank, seed-joint) or the path of a JSON"
+              + " network spec",
           value -> !value.isEmpty(),
           "network spec: built-in name or path of a JSON spec file");
 
