@@ -123,9 +123,10 @@ public final class Presets {
    * rated movies from 16 unrated ones drawn uniformly anew every epoch (binary cross-entropy on the
    * logit), Adam at 0.008789 over batches of 1,024 ratings and their negatives, L2 decay 1e-5 on
    * the dense layers and on the touched embedding rows (lazy updates, which the history needs), and
-   * the epoch with the best NDCG@10 on a 5% validation split. Chosen by {@code movierec tune
-   * --metric ndcg} on a 10% validation carved out of ml-100k's u1.base only (docs/ranking.md); its
-   * lists are ordered by the logit, its predicted ratings are the bias estimate.
+   * the epoch with the best NDCG@10 on a 5% validation split. Chosen by the validation NDCG@10 of
+   * {@code movierec tune} trials on a 10% validation carved out of ml-100k's u1.base only
+   * (docs/ranking.md); its lists are ordered by the logit, its predicted ratings are the bias
+   * estimate.
    */
   public static final Preset RANK =
       new Preset(
