@@ -18,12 +18,23 @@ public enum UserHistory {
   /** Own embedding plus the mean of the rated movies' embeddings: the sum times {@code 1/n}. */
   MEAN,
   /** Own embedding plus the sum of the rated movies' embeddings times {@code 1/sqrt(n)}. */
-  SQRT;
+  SQRT,
+  /**
+   * The sum of the rated movies' embeddings times {@code 1/sqrt(n)} alone, without the user's own
+   * embedding (FISM's user, Kabbur et al. 2013): a user is their ratings and nothing else, so a new
+   * user is formed exactly as a trained one and the user table stays untrained.
+   */
+  SQRT_ONLY;
 
   /** The lower-case name used in JSON specs. */
   @JsonValue
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Tells whether the user vector includes the user's own embedding row. */
+  public boolean usesOwnEmbedding() {
+    return this != SQRT_ONLY;
   }
 
   /** Tells whether the user vector includes the rated movies' embeddings. */
@@ -39,7 +50,7 @@ public enum UserHistory {
     return switch (this) {
       case NONE -> 0f;
       case MEAN -> 1f / rated;
-      case SQRT -> (float) (1 / Math.sqrt(rated));
+      case SQRT, SQRT_ONLY -> (float) (1 / Math.sqrt(rated));
     };
   }
 

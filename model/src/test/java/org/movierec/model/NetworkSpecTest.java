@@ -148,7 +148,7 @@ class NetworkSpecTest {
 
     assertThatThrownBy(() -> NetworkSpec.fromJson("h.json", json))
         .isInstanceOf(NetworkSpecException.class)
-        .hasMessageContaining("none, mean, sqrt");
+        .hasMessageContaining("none, mean, sqrt, sqrt_only");
   }
 
   @Test

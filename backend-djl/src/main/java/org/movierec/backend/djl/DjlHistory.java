@@ -93,9 +93,12 @@ final class DjlHistory {
     addHistory(mode, movies, offsets[user], offsets[user + 1], movieTable, dim, out, offset);
   }
 
-  /** Every user's vector: their own row of {@code own} plus their history; a new array. */
+  /**
+   * Every user's vector: their own row of {@code own} (unless the mode leaves it out) plus their
+   * history; a new array.
+   */
   float[] userTable(float[] own, float[] movieTable, int dim) {
-    float[] table = own.clone();
+    float[] table = mode.usesOwnEmbedding() ? own.clone() : new float[own.length];
     for (int user = 0; user < users(); user++) {
       addTo(user, movieTable, dim, table, user * dim);
     }

@@ -50,7 +50,11 @@ final class DjlLazyHistory {
     float[] movieValues = movies.values();
     for (int d = 0; d < distinct; d++) {
       int user = distinctUsers[d];
-      System.arraycopy(userValues, user * dim, perUser, d * dim, dim);
+      if (history.mode().usesOwnEmbedding()) {
+        System.arraycopy(userValues, user * dim, perUser, d * dim, dim);
+      } else {
+        Arrays.fill(perUser, d * dim, (d + 1) * dim, 0f);
+      }
       history.addTo(user, movieValues, dim, perUser, d * dim);
     }
     int[] pairs = batch.users();

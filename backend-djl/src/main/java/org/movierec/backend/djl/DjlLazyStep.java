@@ -40,6 +40,10 @@ final class DjlLazyStep implements DjlTrainingStep {
   private final DjlLoss loss;
   private final DjlHistory history;
   private final DjlLazyHistory historyRows;
+
+  /** Whether the users' own rows take part (and so are trained); false for a history alone. */
+  private final boolean ownUsers;
+
   private final double decay;
   private final double beta1;
   private final double beta2;
@@ -89,6 +93,7 @@ final class DjlLazyStep implements DjlTrainingStep {
     this.history = history;
     this.historyRows =
         history == null ? null : new DjlLazyHistory(history, users.rows(), users.dim());
+    this.ownUsers = history == null || history.mode().usesOwnEmbedding();
     this.decay = config.embeddingWeightDecay();
     this.beta1 = config.get(Keys.ADAM_BETA1);
     this.beta2 = config.get(Keys.ADAM_BETA2);
@@ -146,7 +151,9 @@ final class DjlLazyStep implements DjlTrainingStep {
       DjlPipeline.Pending all =
           pipeline.submit(
               () -> {
-                users.begin(batch.users(), length, gradient, width, 0, step);
+                if (ownUsers) {
+                  users.begin(batch.users(), length, gradient, width, 0, step);
+                }
                 historyRows.begin(movies, batch, gradient, width, step);
                 users.finish();
                 movies.finish();

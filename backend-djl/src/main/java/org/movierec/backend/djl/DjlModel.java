@@ -75,8 +75,10 @@ public final class DjlModel extends ScoringModel {
     this.offset = DjlOffset.of(state.info(), state.biases());
     DjlLayout layout = parameters.layout();
     this.meanOwn =
-        DjlUserFit.mean(
-            parameters.get(layout.userEmbedding()).values(), spec.userEmbedding().dim());
+        spec.history().usesOwnEmbedding()
+            ? DjlUserFit.mean(
+                parameters.get(layout.userEmbedding()).values(), spec.userEmbedding().dim())
+            : new float[spec.userEmbedding().dim()];
     boolean fitsLogits = objective == TrainingObjective.RANKING && history == null;
     // A model whose users come from their history needs no fit; one without fits its own vector
     // to the ratings (or, ranking, to the typical logit of a rated movie) against the trained

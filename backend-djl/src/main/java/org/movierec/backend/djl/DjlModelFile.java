@@ -128,11 +128,12 @@ final class DjlModelFile {
     double users = maxMagnitude(parameters.get(layout.userEmbedding()).values());
     double movies = maxMagnitude(parameters.get(layout.movieEmbedding()).values());
     // A user with a history adds at most n movie rows times 1/n (mean) or 1/sqrt(n) (sqrt).
-    users +=
+    users =
         switch (layout.spec().history()) {
-          case NONE -> 0;
-          case MEAN -> movies;
-          case SQRT -> movies * Math.sqrt(layout.movies());
+          case NONE -> users;
+          case MEAN -> users + movies;
+          case SQRT -> users + movies * Math.sqrt(layout.movies());
+          case SQRT_ONLY -> movies * Math.sqrt(layout.movies());
         };
     double bound = Math.max(users, movies);
     double hidden = bound;

@@ -28,7 +28,7 @@ class DjlRankingParityTest {
   @ParameterizedTest
   @EnumSource(
       value = UserHistory.class,
-      names = {"NONE", "MEAN", "SQRT"})
+      names = {"NONE", "MEAN", "SQRT", "SQRT_ONLY"})
   void scorer_bothHeadsWithHistory_matchEngine(UserHistory mode) {
     NetworkSpec spec =
         RandomNetworks.withDot(Activation.RELU)
@@ -100,14 +100,15 @@ class DjlRankingParityTest {
         switch (mode) {
           case NONE -> 0;
           case MEAN -> movies.length == 0 ? 0 : 1.0 / movies.length;
-          case SQRT -> movies.length == 0 ? 0 : 1.0 / Math.sqrt(movies.length);
+          case SQRT, SQRT_ONLY -> movies.length == 0 ? 0 : 1.0 / Math.sqrt(movies.length);
         };
+    double self = mode.usesOwnEmbedding() ? 1 : 0;
     for (int k = 0; k < dim; k++) {
       double sum = 0;
       for (int movie : movies) {
         sum += table[movie * dim + k];
       }
-      vector[k] = own[user * dim + k] + weight * sum;
+      vector[k] = self * own[user * dim + k] + weight * sum;
     }
     return vector;
   }
