@@ -21,6 +21,13 @@ import java.util.List;
  * @param embeddingDot whether the dot product of the user and the movie embedding is added to the
  *     output layer's result (a matrix-factorization path beside the dense layers, as NeuMF's GMF
  *     part; it needs embeddings of equal width); written to JSON only when true
+ * @param userHistory how the user vector is formed: the user's own embedding, or that plus the
+ *     normalized sum of the embeddings of the movies they rated (needs embeddings of equal width);
+ *     written to JSON only when not {@code none}
+ * @param rankingHead a second output of one unit beside the last layer, reading the same hidden
+ *     layer, whose output is a ranking logit: what {@code objective = joint} trains besides the
+ *     rating; with {@code embedding_dot}, the dot product joins this logit only, and the rating
+ *     output is the tower's own; null when the network has one output
  */
 public record NetworkSpec(
     @JsonProperty("name") String name,
@@ -28,7 +35,11 @@ public record NetworkSpec(
     @JsonProperty("movie_embedding") EmbeddingSpec movieEmbedding,
     @JsonProperty("layers") List<DenseLayerSpec> layers,
     @JsonProperty("embedding_dot") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-        Boolean embeddingDot) {
+        Boolean embeddingDot,
+    @JsonProperty("user_history") @JsonInclude(JsonInclude.Include.NON_NULL)
+        UserHistory userHistory,
+    @JsonProperty("ranking_head") @JsonInclude(JsonInclude.Include.NON_NULL)
+        DenseLayerSpec rankingHead) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -38,10 +49,14 @@ public record NetworkSpec(
 
   /**
    * Checks that every part is present and the output is a single unit; an absent {@code
-   * embedding_dot} (JSON written before it existed) is false.
+   * embedding_dot} (JSON written before it existed) is false, an absent {@code user_history} is
+   * {@code none} (kept as null, so that older specs' JSON stays the same).
    */
   public NetworkSpec {
     embeddingDot = Boolean.TRUE.equals(embeddingDot);
+    if (userHistory == UserHistory.NONE) {
+      userHistory = null;
+    }
     if (name == null || name.isBlank()) {
       throw new NetworkSpecException("network spec needs a non-empty name");
     }
@@ -70,6 +85,37 @@ public record NetworkSpec(
               + " and "
               + movieEmbedding.dim());
     }
+    if (userHistory != null && userEmbedding.dim() != movieEmbedding.dim()) {
+      throw new NetworkSpecException(
+          "network spec '"
+              + name
+              + "': user_history adds movie embeddings to the user's, so it needs embeddings of"
+              + " the same dim, got "
+              + userEmbedding.dim()
+              + " and "
+              + movieEmbedding.dim());
+    }
+    if (rankingHead != null && (rankingHead.units() != 1 || layers.size() < 2)) {
+      throw new NetworkSpecException(
+          "network spec '"
+              + name
+              + "': ranking_head is a second output of 1 unit reading the last hidden layer, so"
+              + " it needs 1 unit (got "
+              + rankingHead.units()
+              + ") and at least one hidden layer before the output (got "
+              + (layers.size() - 1)
+              + ")");
+    }
+  }
+
+  /** A spec with the embedding dot product as given, one output and no user history. */
+  public NetworkSpec(
+      String name,
+      EmbeddingSpec userEmbedding,
+      EmbeddingSpec movieEmbedding,
+      List<DenseLayerSpec> layers,
+      Boolean embeddingDot) {
+    this(name, userEmbedding, movieEmbedding, layers, embeddingDot, null, null);
   }
 
   /** A spec without the embedding dot product: the embeddings feed the dense layers only. */
@@ -98,6 +144,33 @@ public record NetworkSpec(
             new DenseLayerSpec(1, Activation.RELU, Initializer.PYTORCH_LINEAR)));
   }
 
+  /** How the user vector is formed; {@link UserHistory#NONE} when the spec says nothing. */
+  public UserHistory history() {
+    return userHistory == null ? UserHistory.NONE : userHistory;
+  }
+
+  /** Tells whether the network has a ranking head beside its output layer. */
+  public boolean hasRankingHead() {
+    return rankingHead != null;
+  }
+
+  /** The width the ranking head reads: the last hidden layer's. */
+  public int rankingHeadFanIn() {
+    return fanIn(layers.size() - 1);
+  }
+
+  /** The same network under another name with a user history. */
+  public NetworkSpec withUserHistory(String newName, UserHistory history) {
+    return new NetworkSpec(
+        newName, userEmbedding, movieEmbedding, layers, embeddingDot, history, rankingHead);
+  }
+
+  /** The same network under another name with a ranking head. */
+  public NetworkSpec withRankingHead(String newName, DenseLayerSpec head) {
+    return new NetworkSpec(
+        newName, userEmbedding, movieEmbedding, layers, embeddingDot, userHistory, head);
+  }
+
   /** The width of the concatenated embeddings, the first dense layer's fan-in. */
   public int inputWidth() {
     return userEmbedding.dim() + movieEmbedding.dim();
@@ -115,12 +188,15 @@ public record NetworkSpec(
         new EmbeddingSpec(userEmbedding.dim(), init),
         new EmbeddingSpec(movieEmbedding.dim(), init),
         layers,
-        embeddingDot);
+        embeddingDot,
+        userHistory,
+        rankingHead);
   }
 
   /** The same network under another name with the embedding dot product added to its output. */
   public NetworkSpec withEmbeddingDot(String newName) {
-    return new NetworkSpec(newName, userEmbedding, movieEmbedding, layers, true);
+    return new NetworkSpec(
+        newName, userEmbedding, movieEmbedding, layers, true, userHistory, rankingHead);
   }
 
   /** The human-readable JSON form. */

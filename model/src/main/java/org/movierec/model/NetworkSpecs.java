@@ -35,8 +35,18 @@ public final class NetworkSpecs {
   /** The standard deviation the embeddings of {@link #seedResidualDot()} are drawn with. */
   public static final double DOT_EMBEDDING_SD = 0.1;
 
+  /** The name of {@link #seedRank()}. */
+  public static final String SEED_RANK = "seed-rank";
+
+  /** The name of {@link #seedJoint()}. */
+  public static final String SEED_JOINT = "seed-joint";
+
   private static final Map<String, Supplier<NetworkSpec>> BUILT_IN =
       Map.of(
+          SEED_RANK,
+          NetworkSpecs::seedRank,
+          SEED_JOINT,
+          NetworkSpecs::seedJoint,
           "seed",
           NetworkSpec::seed,
           SEED_POSITIVE_OUTPUT,
@@ -110,6 +120,29 @@ public final class NetworkSpecs {
     return seedResidual()
         .withEmbeddingInit(SEED_RESIDUAL_DOT, Initializer.normal(DOT_EMBEDDING_SD))
         .withEmbeddingDot(SEED_RESIDUAL_DOT);
+  }
+
+  /**
+   * The network for {@code objective = ranking}: {@link #seedResidualDot()}'s layers (the seed's
+   * dense tower with an identity output, whose value is the ranking logit, plus the dot product of
+   * N(0, {@value #DOT_EMBEDDING_SD}) embeddings) over users formed from their history: their own
+   * embedding plus the sum of the embeddings of the movies they rated times {@code 1/sqrt(n)}
+   * (SVD++'s normalization), so that a new user's vector comes from their ratings at once.
+   */
+  public static NetworkSpec seedRank() {
+    return seedResidualDot().withUserHistory(SEED_RANK, UserHistory.SQRT);
+  }
+
+  /**
+   * {@link #seedRank()} with a ranking head beside its output layer, for {@code objective = joint}:
+   * the output layer predicts the rating (the residual of the biases under {@code output_offset =
+   * biases}), the head, one identity unit initialized as PyTorch's Linear reading the same last
+   * hidden layer, gives the ranking logit, to which alone the embeddings' dot product is added.
+   */
+  public static NetworkSpec seedJoint() {
+    return seedRank()
+        .withRankingHead(
+            SEED_JOINT, new DenseLayerSpec(1, Activation.IDENTITY, Initializer.PYTORCH_LINEAR));
   }
 
   /** The names of the built-in specs. */

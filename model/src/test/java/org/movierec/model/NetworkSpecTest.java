@@ -86,6 +86,72 @@ class NetworkSpecTest {
   }
 
   @Test
+  void userHistoryAndRankingHead_roundTripThroughJsonAndAreLeftOutWhenAbsent() {
+    NetworkSpec joint = NetworkSpecs.seedJoint();
+
+    assertThat(joint.history()).isEqualTo(UserHistory.SQRT);
+    assertThat(joint.hasRankingHead()).isTrue();
+    assertThat(joint.toJson()).contains("\"user_history\" : \"sqrt\"").contains("\"ranking_head\"");
+    assertThat(NetworkSpec.fromJson("joint.json", joint.toJson())).isEqualTo(joint);
+    String seed = NetworkSpec.seed().toJson();
+    assertThat(seed).doesNotContain("user_history").doesNotContain("ranking_head");
+    assertThat(NetworkSpec.fromJson("seed.json", seed).history()).isEqualTo(UserHistory.NONE);
+    assertThat(NetworkSpec.seed().withUserHistory("seed", UserHistory.NONE))
+        .isEqualTo(NetworkSpec.seed());
+  }
+
+  @Test
+  void userHistory_embeddingsOfDifferentWidths_namesBothWidths() {
+    NetworkSpec seed = NetworkSpec.seed();
+
+    assertThatThrownBy(
+            () ->
+                new NetworkSpec(
+                    "odd",
+                    new EmbeddingSpec(30, Initializer.PYTORCH_EMBEDDING),
+                    new EmbeddingSpec(20, Initializer.PYTORCH_EMBEDDING),
+                    seed.layers(),
+                    false,
+                    UserHistory.MEAN,
+                    null))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("user_history")
+        .hasMessageContaining("30 and 20");
+  }
+
+  @Test
+  void rankingHead_wideOrWithoutHiddenLayer_isRejected() {
+    NetworkSpec seed = NetworkSpec.seed();
+    DenseLayerSpec wide = new DenseLayerSpec(2, Activation.IDENTITY, Initializer.PYTORCH_LINEAR);
+    DenseLayerSpec one = new DenseLayerSpec(1, Activation.IDENTITY, Initializer.PYTORCH_LINEAR);
+
+    assertThatThrownBy(() -> seed.withRankingHead("wide", wide))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("1 unit (got 2)");
+    assertThatThrownBy(
+            () ->
+                new NetworkSpec(
+                    "flat",
+                    seed.userEmbedding(),
+                    seed.movieEmbedding(),
+                    List.of(one),
+                    false,
+                    null,
+                    one))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("at least one hidden layer");
+  }
+
+  @Test
+  void fromJson_unknownUserHistory_listsAllowed() {
+    String json = NetworkSpec.seed().toJson().replaceFirst("\\{", "{ \"user_history\": \"max\",");
+
+    assertThatThrownBy(() -> NetworkSpec.fromJson("h.json", json))
+        .isInstanceOf(NetworkSpecException.class)
+        .hasMessageContaining("none, mean, sqrt, sqrt_only");
+  }
+
+  @Test
   void fromJson_toJsonOfSeed_roundTrips() {
     String json = NetworkSpec.seed().toJson();
 
@@ -178,7 +244,7 @@ class NetworkSpecTest {
     assertThatThrownBy(() -> NetworkSpecs.resolve("sead"))
         .hasMessageContaining("'sead'")
         .hasMessageContaining(
-            "built-in network (seed, seed-positive-output, seed-residual, seed-residual-dot,"
-                + " seed-small-embeddings)");
+            "built-in network (seed, seed-joint, seed-positive-output, seed-rank, seed-residual,"
+                + " seed-residual-dot, seed-small-embeddings)");
   }
 }

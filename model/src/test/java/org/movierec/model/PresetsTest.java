@@ -82,11 +82,32 @@ class PresetsTest {
   }
 
   @Test
-  void seedTunedAndDemo_keepDenseEmbeddingUpdates() {
-    for (Preset preset : new Preset[] {Presets.SEED, Presets.TUNED, Presets.DEMO}) {
+  void seed_keepsDenseEmbeddingUpdates_tunedAndDemo_denseOnSmallTablesLazyOnLarge() {
+    TrainingConfig seed = TrainingConfig.builder().setAll(Presets.SEED.settings()).build();
+    assertThat(seed.embeddingOptimizer()).isEqualTo(EmbeddingOptimizer.DENSE);
+    for (Preset preset : new Preset[] {Presets.TUNED, Presets.DEMO}) {
       TrainingConfig config = TrainingConfig.builder().setAll(preset.settings()).build();
-      assertThat(config.embeddingOptimizer()).as(preset.name()).isEqualTo(EmbeddingOptimizer.DENSE);
+      assertThat(config.embeddingOptimizer()).as(preset.name()).isEqualTo(EmbeddingOptimizer.AUTO);
+      // ml-100k's tables (2,625 rows of 30) train exactly as tuned there; ml-25m's go lazy.
+      assertThat(config.embeddingOptimizer().resolve(2_625 * 30, false))
+          .isEqualTo(EmbeddingOptimizer.DENSE);
+      assertThat(config.embeddingOptimizer().resolve(224_964L * 30, false))
+          .isEqualTo(EmbeddingOptimizer.LAZY);
     }
+  }
+
+  @Test
+  void rank_ranksWithSampledNegativesOverUsersFromTheirHistory() {
+    TrainingConfig config = TrainingConfig.builder().setAll(Presets.RANK.settings()).build();
+
+    assertThat(config.objective()).isEqualTo(org.movierec.core.training.TrainingObjective.RANKING);
+    NetworkSpec spec = NetworkSpecs.resolve(config.network());
+    assertThat(spec).isEqualTo(NetworkSpecs.seedRank());
+    assertThat(spec.history()).isEqualTo(UserHistory.SQRT);
+    assertThat(spec.layers().subList(0, 3)).isEqualTo(NetworkSpec.seed().layers().subList(0, 3));
+    assertThat(config.get(org.movierec.core.config.Keys.NEGATIVES)).isEqualTo(16);
+    assertThat(config.validationFraction()).isEqualTo(0.05);
+    assertThat(config.earlyStoppingPatience()).isPositive();
   }
 
   @Test

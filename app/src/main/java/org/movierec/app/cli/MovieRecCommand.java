@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       DownloadCommand.class,
       BenchCommand.class,
       ServeCommand.class,
-      LoadtestCommand.class
+      LoadtestCommand.class,
+      NewUsersCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -128,12 +128,15 @@ public final class ProgressListener implements TrainingListener {
     }
     err.printf(
         Locale.ROOT,
-        "epoch %d/%d  loss %.4f%s  %.1fs  %,.0f ratings/s  eta %s%n",
+        "epoch %d/%d  loss %.4f%s%s  %.1fs  %,.0f ratings/s  eta %s%n",
         report.epoch(),
         report.epochs(),
         report.trainLoss(),
         report.hasValidation()
             ? String.format(Locale.ROOT, "  validation RMSE %.4f", report.validationRmse())
+            : "",
+        report.hasValidationNdcg()
+            ? String.format(Locale.ROOT, "  validation NDCG@10 %.4f", report.validationNdcg())
             : "",
         report.epochSeconds(),
         report.samplesPerSecond(),

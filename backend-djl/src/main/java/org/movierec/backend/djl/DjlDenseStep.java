@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.IntBuffer;
 import org.movierec.core.config.TrainingConfig;
-import org.movierec.core.training.LossKind;
 
 /**
  * The whole network on the engine, embedding tables included, updated by {@link DjlOptimizer}:
@@ -18,7 +17,7 @@ final class DjlDenseStep implements DjlTrainingStep {
 
   private final DjlNetwork network;
   private final DjlOptimizer optimizer;
-  private final LossKind loss;
+  private final DjlLoss loss;
   private final DjlPipeline pipeline;
 
   /** A trainable copy of the initial parameters under {@code root}. */
@@ -30,7 +29,7 @@ final class DjlDenseStep implements DjlTrainingStep {
       network.close();
       throw e;
     }
-    this.loss = config.loss();
+    this.loss = DjlLoss.of(config);
     this.pipeline = pipeline;
   }
 
@@ -52,8 +51,7 @@ final class DjlDenseStep implements DjlTrainingStep {
       Shape shape = new Shape(length);
       NDArray u = scope.create(IntBuffer.wrap(batch.users(), 0, length), shape, DataType.INT32);
       NDArray m = scope.create(IntBuffer.wrap(batch.movies(), 0, length), shape, DataType.INT32);
-      DjlTrainingStep.Objective objective =
-          DjlTrainingStep.objective(network.forward(u, m), batch.ratings(), loss);
+      DjlTrainingStep.Objective objective = loss.compute(network.forward(u, m), batch);
       float value = objective.value();
       if (Float.isFinite(value)) {
         collector.backward(objective.backwardTarget());

@@ -21,6 +21,12 @@ final class DjlLayout {
   /** The name of the movie embedding table. */
   static final String MOVIE_EMBEDDING = "movie_embedding";
 
+  /** The name of the ranking head's weight. */
+  static final String HEAD_WEIGHT = "ranking_head.weight";
+
+  /** The name of the ranking head's bias. */
+  static final String HEAD_BIAS = "ranking_head.bias";
+
   private static final int USER_SLOT = 0;
   private static final int MOVIE_SLOT = 1;
   private static final int FIRST_LAYER_SLOT = 2;
@@ -89,6 +95,10 @@ final class DjlLayout {
       all.add(new Slot(weightName(layer), new int[] {units, spec.fanIn(layer)}));
       all.add(new Slot(biasName(layer), new int[] {units}));
     }
+    if (spec.hasRankingHead()) {
+      all.add(new Slot(HEAD_WEIGHT, new int[] {1, spec.rankingHeadFanIn()}));
+      all.add(new Slot(HEAD_BIAS, new int[] {1}));
+    }
     this.slots = List.copyOf(all);
   }
 
@@ -154,6 +164,34 @@ final class DjlLayout {
     return FIRST_LAYER_SLOT + 2 * checkLayer(layer) + 1;
   }
 
+  /** Tells whether the network has a ranking head beside its output layer. */
+  boolean hasHead() {
+    return spec.hasRankingHead();
+  }
+
+  /** The slot of the ranking head's weight, {@code [1, lastHiddenWidth]}. */
+  int headWeight() {
+    requireHead();
+    return FIRST_LAYER_SLOT + 2 * spec.layers().size();
+  }
+
+  /** The slot of the ranking head's bias, {@code [1]}. */
+  int headBias() {
+    requireHead();
+    return FIRST_LAYER_SLOT + 2 * spec.layers().size() + 1;
+  }
+
+  /** Tells whether a slot is the ranking head's weight or bias. */
+  boolean isHead(int slot) {
+    return spec.hasRankingHead() && slot >= FIRST_LAYER_SLOT + 2 * spec.layers().size();
+  }
+
+  private void requireHead() {
+    if (!spec.hasRankingHead()) {
+      throw new IllegalStateException("network '" + spec.name() + "' has no ranking_head");
+    }
+  }
+
   /** Tells whether a slot is one of the two embedding tables rather than a dense layer's. */
   boolean isEmbedding(int slot) {
     return slot == USER_SLOT || slot == MOVIE_SLOT;
@@ -161,7 +199,7 @@ final class DjlLayout {
 
   /** The dense layer a weight or bias slot belongs to. */
   int layerOf(int slot) {
-    if (isEmbedding(slot) || slot < 0 || slot >= slots.size()) {
+    if (isEmbedding(slot) || isHead(slot) || slot < 0 || slot >= slots.size()) {
       throw new IllegalArgumentException(
           "slot " + slot + " is not a dense layer's; layout " + slots);
     }
@@ -176,6 +214,9 @@ final class DjlLayout {
     if (slot == MOVIE_SLOT) {
       return spec.movieEmbedding().init();
     }
+    if (isHead(slot)) {
+      return spec.rankingHead().init();
+    }
     return spec.layers().get(layerOf(slot)).init();
   }
 
@@ -184,6 +225,9 @@ final class DjlLayout {
    * and bias, the vector length for an embedding table.
    */
   int fanIn(int slot) {
+    if (isHead(slot)) {
+      return spec.rankingHeadFanIn();
+    }
     return isEmbedding(slot) ? slots.get(slot).shape[1] : spec.fanIn(layerOf(slot));
   }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
-import org.movierec.core.training.LossKind;
 import org.movierec.core.training.OptimizerKind;
 
 /**
@@ -38,7 +37,13 @@ final class DjlLazyStep implements DjlTrainingStep {
   private final DjlOptimizer optimizer;
   private final DjlLazyTable users;
   private final DjlLazyTable movies;
-  private final LossKind loss;
+  private final DjlLoss loss;
+  private final DjlHistory history;
+  private final DjlLazyHistory historyRows;
+
+  /** Whether the users' own rows take part (and so are trained); false for a history alone. */
+  private final boolean ownUsers;
+
   private final double decay;
   private final double beta1;
   private final double beta2;
@@ -60,6 +65,19 @@ final class DjlLazyStep implements DjlTrainingStep {
 
   /** Tables copied from the initial parameters, and the dense layers on the engine under root. */
   DjlLazyStep(NDManager root, DjlParameters initial, TrainingConfig config, DjlPipeline pipeline) {
+    this(root, initial, config, pipeline, null);
+  }
+
+  /**
+   * As above, for a network whose users are formed with the rated movies of {@code history} (null
+   * when the network has no user history).
+   */
+  DjlLazyStep(
+      NDManager root,
+      DjlParameters initial,
+      TrainingConfig config,
+      DjlPipeline pipeline,
+      DjlHistory history) {
     this.layout = initial.layout();
     boolean adam = config.optimizer() == OptimizerKind.ADAM;
     this.users = table(initial, layout.userEmbedding(), adam);
@@ -71,7 +89,11 @@ final class DjlLazyStep implements DjlTrainingStep {
       layers.close();
       throw e;
     }
-    this.loss = config.loss();
+    this.loss = DjlLoss.of(config);
+    this.history = history;
+    this.historyRows =
+        history == null ? null : new DjlLazyHistory(history, users.rows(), users.dim());
+    this.ownUsers = history == null || history.mode().usesOwnEmbedding();
     this.decay = config.embeddingWeightDecay();
     this.beta1 = config.get(Keys.ADAM_BETA1);
     this.beta2 = config.get(Keys.ADAM_BETA2);
@@ -112,8 +134,7 @@ final class DjlLazyStep implements DjlTrainingStep {
               new Shape(length, width),
               DataType.FLOAT32);
       x.setRequiresGradient(true);
-      DjlTrainingStep.Objective objective =
-          DjlTrainingStep.objective(layers.forwardLayers(x), batch.ratings(), loss);
+      DjlTrainingStep.Objective objective = loss.compute(layers.forwardLayers(x), batch);
       value = objective.value();
       if (!Float.isFinite(value)) {
         return value;
@@ -124,6 +145,30 @@ final class DjlLazyStep implements DjlTrainingStep {
     DjlLazyTable.Step step =
         new DjlLazyTable.Step(learningRate, decay, beta1, beta2, epsilon, optimizer.steps() + 1);
     ByteBuffer nextInput = inputs[1 - current];
+    if (historyRows != null) {
+      // A batch reads the rows of every movie its users rated: update all rows before the next
+      // gather rather than track which ones it reads.
+      DjlPipeline.Pending all =
+          pipeline.submit(
+              () -> {
+                if (ownUsers) {
+                  users.begin(batch.users(), length, gradient, width, 0, step);
+                }
+                historyRows.begin(movies, batch, gradient, width, step);
+                users.finish();
+                movies.finish();
+                if (next != null) {
+                  gather(next, nextInput);
+                }
+              });
+      optimizer.step(learningRate);
+      all.join();
+      gathered = next != null;
+      if (gathered) {
+        current = 1 - current;
+      }
+      return value;
+    }
     DjlPipeline.Pending rows =
         pipeline.submit(
             () -> {
@@ -167,10 +212,17 @@ final class DjlLazyStep implements DjlTrainingStep {
     }
   }
 
-  /** Writes a batch's user and movie rows side by side into an input matrix. */
+  /**
+   * Writes a batch's user and movie rows side by side into an input matrix; with a user history,
+   * each user's part is their row plus their history.
+   */
   private void gather(DjlBatch batch, ByteBuffer input) {
     FloatBuffer x = input.clear().asFloatBuffer();
-    users.gather(batch.users(), batch.size(), x, width, 0);
+    if (historyRows != null) {
+      historyRows.gatherUsers(users, movies, batch, x, width);
+    } else {
+      users.gather(batch.users(), batch.size(), x, width, 0);
+    }
     movies.gather(batch.movies(), batch.size(), x, width, users.dim());
   }
 
@@ -192,7 +244,7 @@ final class DjlLazyStep implements DjlTrainingStep {
   @Override
   public float[] predict(int[] userIndices, int[] movieIndices) {
     float[] out = new float[userIndices.length];
-    new DjlScorer(layout.spec(), parameters(false))
+    new DjlScorer(DjlSplitNetwork.of(layout.spec(), parameters(false), history))
         .score(userIndices, movieIndices, userIndices.length, out);
     return out;
   }
@@ -200,6 +252,11 @@ final class DjlLazyStep implements DjlTrainingStep {
   @Override
   public DjlParameters snapshot() {
     return parameters(true);
+  }
+
+  @Override
+  public DjlParameters current() {
+    return parameters(false);
   }
 
   /** The current parameters; the tables' live arrays unless {@code copy}. */

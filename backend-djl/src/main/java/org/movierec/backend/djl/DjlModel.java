@@ -7,10 +7,13 @@ import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.model.FoldInFit;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.MovieVectors;
+import org.movierec.core.model.RankingScore;
+import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.LossKind;
+import org.movierec.core.training.TrainingObjective;
 import org.movierec.model.NetworkSpec;
 
 /**
@@ -29,11 +32,30 @@ public final class DjlModel extends ScoringModel {
    */
   private static final double DEFAULT_NOISE_VARIANCE = 1.0;
 
+  /** What lists of a model trained with a ranking objective are ordered by. */
+  static final RankingScore RANKING_LOGIT =
+      new RankingScore(
+          "ranking_logit",
+          "the network's ranking logit: the higher, the likelier the user rates the movie");
+
+  /** Training pairs a ranking model without user history scores for its fold-in target. */
+  private static final int TARGET_SAMPLE = 4096;
+
   private final NetworkSpec spec;
   private final DjlParameters parameters;
+  private final TrainingObjective objective;
+  private final DjlHistory history;
   private final DjlScorer scorer;
+  private final DjlScorer rankingScorer;
   private final DjlUserFit userFit;
   private final DjlOffset offset;
+
+  /** A new user's own part of their vector under a user history: the trained users' mean. */
+  private final float[] meanOwn;
+
+  /** What fold-in fits a ranking model's logits of rated movies to; NaN for other models. */
+  private final float positiveLogit;
+
   private volatile MovieVectors movieVectors;
   private volatile boolean closed;
 
@@ -42,10 +64,69 @@ public final class DjlModel extends ScoringModel {
     super(state, policy);
     this.spec = spec;
     this.parameters = parameters;
-    DjlSplitNetwork network = DjlSplitNetwork.of(spec, parameters);
+    this.objective = objectiveOf(state.info());
+    this.history =
+        spec.history().usesHistory() ? DjlHistory.of(spec.history(), state.rated()) : null;
+    DjlSplitNetwork network = DjlSplitNetwork.of(spec, parameters, history);
     this.scorer = new DjlScorer(network);
-    this.userFit = new DjlUserFit(network, noiseVariance(state.info()));
+    DjlSplitNetwork ranking =
+        spec.hasRankingHead() ? network.rankingHead(spec, parameters) : network;
+    this.rankingScorer = objective.ranks() ? new DjlScorer(ranking) : scorer;
     this.offset = DjlOffset.of(state.info(), state.biases());
+    DjlLayout layout = parameters.layout();
+    this.meanOwn =
+        spec.history().usesOwnEmbedding()
+            ? DjlUserFit.mean(
+                parameters.get(layout.userEmbedding()).values(), spec.userEmbedding().dim())
+            : new float[spec.userEmbedding().dim()];
+    boolean fitsLogits = objective == TrainingObjective.RANKING && history == null;
+    // A model whose users come from their history needs no fit; one without fits its own vector
+    // to the ratings (or, ranking, to the typical logit of a rated movie) against the trained
+    // users' prior.
+    this.userFit =
+        new DjlUserFit(
+            history == null ? network : DjlSplitNetwork.of(spec, parameters),
+            fitsLogits ? DEFAULT_NOISE_VARIANCE : noiseVariance(state.info()));
+    this.positiveLogit = fitsLogits ? positiveLogit(state, rankingScorer) : Float.NaN;
+  }
+
+  /** The objective a model was trained with, from its recorded configuration ({@code rating}). */
+  static TrainingObjective objectiveOf(ModelInfo info) {
+    String recorded = info.config().get(Keys.OBJECTIVE.name());
+    return recorded == null ? TrainingObjective.RATING : Keys.OBJECTIVE.parse(recorded);
+  }
+
+  /**
+   * The mean ranking logit of up to {@value #TARGET_SAMPLE} training pairs, spread evenly over the
+   * ratings: what a movie a user rated scores, the target of a new user's fit.
+   */
+  private static float positiveLogit(TrainedState state, DjlScorer scorer) {
+    RatedItems rated = state.rated();
+    int[] offsets = rated.offsets();
+    int[] movies = rated.movies();
+    int total = movies.length;
+    if (total == 0) {
+      return 0f;
+    }
+    int count = Math.min(total, TARGET_SAMPLE);
+    int[] users = new int[count];
+    int[] picked = new int[count];
+    int user = 0;
+    for (int i = 0; i < count; i++) {
+      int row = (int) ((long) i * total / count);
+      while (offsets[user + 1] <= row) {
+        user++;
+      }
+      users[i] = user;
+      picked[i] = movies[row];
+    }
+    float[] logits = new float[count];
+    scorer.score(users, picked, count, logits);
+    double sum = 0;
+    for (float logit : logits) {
+      sum += logit;
+    }
+    return (float) (sum / count);
   }
 
   /**
@@ -81,9 +162,24 @@ public final class DjlModel extends ScoringModel {
     return parameters;
   }
 
+  /** The objective this model was trained with. */
+  public TrainingObjective objective() {
+    return objective;
+  }
+
+  /**
+   * The rating estimate: the network's rating output plus the offset, or for a model trained with
+   * {@code objective = ranking}, which has no rating output, the bias estimate.
+   */
   @Override
   protected void scoreKnown(int[] denseUsers, int[] denseMovies, int count, float[] out) {
     ensureOpen();
+    if (objective == TrainingObjective.RANKING) {
+      for (int i = 0; i < count; i++) {
+        out[i] = state().biases().estimate(denseUsers[i], denseMovies[i]);
+      }
+      return;
+    }
     scorer.score(denseUsers, denseMovies, count, out);
     offset.add(denseUsers, denseMovies, count, out);
   }
@@ -91,19 +187,90 @@ public final class DjlModel extends ScoringModel {
   @Override
   protected void scoreCatalog(int denseUser, float[] out) {
     ensureOpen();
+    if (objective == TrainingObjective.RANKING) {
+      for (int movie = 0; movie < scorer.movieCount(); movie++) {
+        out[movie] = state().biases().estimate(denseUser, movie);
+      }
+      return;
+    }
     scorer.scoreCatalog(denseUser, out);
     offset.addCatalog(denseUser, scorer.movieCount(), out);
   }
 
   @Override
+  public RankingScore rankingScore() {
+    return objective.ranks() ? RANKING_LOGIT : RankingScore.RATING_ESTIMATE;
+  }
+
+  @Override
+  protected void rankCatalog(int denseUser, float[] out) {
+    if (!objective.ranks()) {
+      scoreCatalog(denseUser, out);
+      return;
+    }
+    ensureOpen();
+    rankingScorer.scoreCatalog(denseUser, out);
+  }
+
+  @Override
+  protected void rankCatalog(FoldInFit user, float[] out) {
+    if (!objective.ranks()) {
+      scoreCatalog(user, out);
+      return;
+    }
+    ensureOpen();
+    rankingScorer.scoreCatalog(user.vector(), out);
+  }
+
+  /**
+   * A new user's vector: under a user history the trained users' mean own embedding plus the
+   * history of the rated movies, at once; otherwise fitted against the frozen network to the
+   * ratings (their residuals under {@code output_offset = biases}), or for a ranking model to the
+   * mean logit of a training rating, under the prior of the trained users' vectors.
+   */
+  @Override
   protected float[] foldInVector(int[] denseMovies, float[] ratings, float userBias) {
     ensureOpen();
+    if (history != null) {
+      return historyVector(denseMovies);
+    }
+    if (objective == TrainingObjective.RANKING) {
+      float[] targets = new float[denseMovies.length];
+      java.util.Arrays.fill(targets, positiveLogit);
+      return userFit.fit(denseMovies, targets);
+    }
     return userFit.fit(denseMovies, offset.newUserTargets(userBias, denseMovies, ratings));
+  }
+
+  /**
+   * The vector of a user who rated {@code denseMovies} under this model's user history: the trained
+   * users' mean own embedding plus the history, the movies taken in ascending order as for a known
+   * user.
+   */
+  float[] historyVector(int[] denseMovies) {
+    int[] sorted = denseMovies.clone();
+    java.util.Arrays.sort(sorted);
+    float[] vector = meanOwn.clone();
+    DjlLayout layout = parameters.layout();
+    DjlHistory.addHistory(
+        spec.history(),
+        sorted,
+        0,
+        sorted.length,
+        parameters.get(layout.movieEmbedding()).values(),
+        spec.userEmbedding().dim(),
+        vector,
+        0);
+    return vector;
   }
 
   @Override
   protected void scoreFoldedIn(FoldInFit user, int[] denseMovies, int count, float[] out) {
     ensureOpen();
+    if (objective == TrainingObjective.RANKING) {
+      super.scoreFoldedIn(user, denseMovies, count, out);
+      return;
+    }
     scorer.score(user.vector(), denseMovies, count, out);
     offset.addNewUser(user.bias(), denseMovies, count, out);
   }
@@ -111,6 +278,10 @@ public final class DjlModel extends ScoringModel {
   @Override
   protected void scoreCatalog(FoldInFit user, float[] out) {
     ensureOpen();
+    if (objective == TrainingObjective.RANKING) {
+      super.scoreCatalog(user, out);
+      return;
+    }
     scorer.scoreCatalog(user.vector(), out);
     offset.addNewUserCatalog(user.bias(), scorer.movieCount(), out);
   }

@@ -119,32 +119,54 @@ final class DjlModelFile {
    * each dense layer, {@code max_j (sum_k |W[j][k]| * bound_in + |b[j]|)}. Every activation the
    * spec allows (ReLU, identity, sigmoid, tanh) keeps a value's magnitude or lowers it, so finite
    * parameters under this bound cannot produce an infinite or NaN score. With {@code embedding_dot}
-   * the dot product adds at most {@code dim * max|u| * max|m|}.
+   * the dot product adds at most {@code dim * max|u| * max|m|}; a user history adds at most the
+   * movie table's largest magnitude (mean), or that times the square root of the movies (sqrt), to
+   * every user value; a ranking head is bounded as the output layer is.
    */
   static double outputBound(DjlParameters parameters) {
     DjlLayout layout = parameters.layout();
     double users = maxMagnitude(parameters.get(layout.userEmbedding()).values());
     double movies = maxMagnitude(parameters.get(layout.movieEmbedding()).values());
+    // A user with a history adds at most n movie rows times 1/n (mean) or 1/sqrt(n) (sqrt).
+    users =
+        switch (layout.spec().history()) {
+          case NONE -> users;
+          case MEAN -> users + movies;
+          case SQRT -> users + movies * Math.sqrt(layout.movies());
+          case SQRT_ONLY -> movies * Math.sqrt(layout.movies());
+        };
     double bound = Math.max(users, movies);
+    double hidden = bound;
     for (int layer = 0; layer < layout.layers(); layer++) {
-      DjlParameters.Tensor weight = parameters.get(layout.weight(layer));
-      float[] bias = parameters.get(layout.bias(layer)).values();
-      float[] weights = weight.values();
-      int fanIn = weight.shape()[1];
-      double next = 0;
-      for (int unit = 0; unit < bias.length; unit++) {
-        double rowSum = 0;
-        for (int k = 0; k < fanIn; k++) {
-          rowSum += Math.abs(weights[unit * fanIn + k]);
-        }
-        next = Math.max(next, rowSum * bound + Math.abs(bias[unit]));
-      }
-      bound = next;
+      hidden = bound;
+      bound = layerBound(parameters, layout.weight(layer), layout.bias(layer), bound);
+    }
+    if (layout.hasHead()) {
+      bound =
+          Math.max(bound, layerBound(parameters, layout.headWeight(), layout.headBias(), hidden));
     }
     if (layout.spec().embeddingDot()) {
       bound += layout.spec().userEmbedding().dim() * users * movies;
     }
     return bound;
+  }
+
+  /** {@code max_j (sum_k |W[j][k]| * in + |b[j]|)} for one affine map. */
+  private static double layerBound(
+      DjlParameters parameters, int weightSlot, int biasSlot, double in) {
+    DjlParameters.Tensor weight = parameters.get(weightSlot);
+    float[] bias = parameters.get(biasSlot).values();
+    float[] weights = weight.values();
+    int fanIn = weight.shape()[1];
+    double next = 0;
+    for (int unit = 0; unit < bias.length; unit++) {
+      double rowSum = 0;
+      for (int k = 0; k < fanIn; k++) {
+        rowSum += Math.abs(weights[unit * fanIn + k]);
+      }
+      next = Math.max(next, rowSum * in + Math.abs(bias[unit]));
+    }
+    return next;
   }
 
   private static double maxMagnitude(float[] values) {

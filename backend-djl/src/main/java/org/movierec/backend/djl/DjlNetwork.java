@@ -174,6 +174,10 @@ final class DjlNetwork implements AutoCloseable {
       views[layout.weight(layer)] = view(weights.layers(), layout.weight(layer), viewScope);
       views[layout.bias(layer)] = view(weights.layers(), layout.bias(layer), viewScope);
     }
+    if (layout.hasHead()) {
+      views[layout.headWeight()] = view(weights.layers(), layout.headWeight(), viewScope);
+      views[layout.headBias()] = view(weights.layers(), layout.headBias(), viewScope);
+    }
     trainingViews = views;
     return new GradientCollector() {
       @Override
@@ -204,8 +208,9 @@ final class DjlNetwork implements AutoCloseable {
   }
 
   /**
-   * The dense layers applied to concatenated embeddings {@code [batch, inputWidth]}: the predicted
-   * ratings {@code [batch, 1]}, in the manager of {@code input}.
+   * The dense layers applied to concatenated embeddings {@code [batch, inputWidth]}: the network's
+   * outputs {@code [batch, 1]}, or {@code [batch, 2]} (rating output, ranking logit) with a ranking
+   * head, in the manager of {@code input}.
    */
   NDArray forwardLayers(NDArray input) {
     return forwardLayers(input, weights.layers());
@@ -234,19 +239,31 @@ final class DjlNetwork implements AutoCloseable {
   private NDArray forwardLayers(NDArray input, NDArray layers) {
     NDManager scope = input.getManager();
     NDArray x = input;
+    NDArray hidden = input;
     for (int layer = 0; layer < layout.layers(); layer++) {
+      hidden = x;
       NDArray weight = layerParameter(layers, layout.weight(layer), scope);
       NDArray bias = layerParameter(layers, layout.bias(layer), scope);
       x = x.getNDArrayInternal().linear(x, weight, bias).head();
       x = activate(x, layout.spec().layers().get(layer).activation());
     }
+    NDArray dot = null;
     if (layout.spec().embeddingDot()) {
       int dim = layout.spec().userEmbedding().dim();
       NDArray user = input.get(new NDIndex().addAllDim().addSliceDim(0, dim));
       NDArray movie = input.get(new NDIndex().addAllDim().addSliceDim(dim, 2 * dim));
-      x = x.add(user.mul(movie).sum(new int[] {1}, true));
+      dot = user.mul(movie).sum(new int[] {1}, true);
     }
-    return x;
+    if (layout.hasHead()) {
+      // With a ranking head, the dot product joins the ranking logit only: the rating output is
+      // the tower's own, so that the ranking loss's push on the dot does not move the stars.
+      NDArray weight = layerParameter(layers, layout.headWeight(), scope);
+      NDArray bias = layerParameter(layers, layout.headBias(), scope);
+      NDArray head = hidden.getNDArrayInternal().linear(hidden, weight, bias).head();
+      head = activate(head, layout.spec().rankingHead().activation());
+      return x.concat(dot == null ? head : head.add(dot), 1);
+    }
+    return dot == null ? x : x.add(dot);
   }
 
   /** A slot's parameters as a view of the flat layer array, owned by {@code scope}. */
@@ -267,10 +284,12 @@ final class DjlNetwork implements AutoCloseable {
   /**
    * Predicts pairs of dense indices without recording gradients, before clipping.
    *
-   * @return one prediction per pair
+   * @return one prediction per pair; with a ranking head two per pair, the rating output then the
+   *     ranking logit ({@code [pair][2]}, row-major)
    */
   float[] predict(int[] users, int[] movies) {
-    float[] out = new float[users.length];
+    int outputs = layout.hasHead() ? 2 : 1;
+    float[] out = new float[users.length * outputs];
     try (NDManager scope = manager.newSubManager()) {
       Weights detached =
           new Weights(
@@ -283,7 +302,7 @@ final class DjlNetwork implements AutoCloseable {
           NDArray u = chunk.create(slice(users, start, length));
           NDArray m = chunk.create(slice(movies, start, length));
           float[] scores = forward(u, m, detached).toFloatArray();
-          System.arraycopy(scores, 0, out, start, length);
+          System.arraycopy(scores, 0, out, start * outputs, length * outputs);
         }
       }
     }

@@ -106,7 +106,63 @@ final class DjlSplitNetwork {
         movieSide,
         spec.layers().get(0).activation(),
         rest,
-        spec.embeddingDot() ? movieEmbedding : null);
+        spec.embeddingDot() && !spec.hasRankingHead() ? movieEmbedding : null);
+  }
+
+  /**
+   * Splits a spec's parameters as {@link #of(NetworkSpec, DjlParameters)} does, over the users'
+   * vectors with their history added when {@code history} is given (a new user table).
+   */
+  static DjlSplitNetwork of(NetworkSpec spec, DjlParameters parameters, DjlHistory history) {
+    DjlSplitNetwork network = of(spec, parameters);
+    if (history == null || !spec.history().usesHistory()) {
+      return network;
+    }
+    DjlLayout layout = parameters.layout();
+    return network.withUsers(
+        history.userTable(
+            parameters.get(layout.userEmbedding()).values(),
+            parameters.get(layout.movieEmbedding()).values(),
+            spec.userEmbedding().dim()));
+  }
+
+  /**
+   * The same network ending in its ranking head instead of its output layer: the layers before the
+   * output are shared, the last one reads the head's weight and bias from {@code parameters}.
+   *
+   * @throws IllegalStateException when the spec has no ranking head
+   */
+  DjlSplitNetwork rankingHead(NetworkSpec spec, DjlParameters parameters) {
+    DjlLayout layout = parameters.layout();
+    Layer[] head = rest.clone();
+    head[head.length - 1] =
+        new Layer(
+            parameters.get(layout.headWeight()).values(),
+            parameters.get(layout.headBias()).values(),
+            spec.rankingHeadFanIn(),
+            spec.rankingHead().activation());
+    return new DjlSplitNetwork(
+        userEmbedding,
+        userDim,
+        movieCount,
+        userWeights,
+        movieSide,
+        firstActivation,
+        head,
+        spec.embeddingDot() ? parameters.get(layout.movieEmbedding()).values() : null);
+  }
+
+  /**
+   * The same network over another user table of the same shape, such as the users' vectors with
+   * their history added; the movie side is shared.
+   */
+  DjlSplitNetwork withUsers(float[] users) {
+    if (users.length != userEmbedding.length) {
+      throw new IllegalArgumentException(
+          "a user table of " + users.length + " values for one of " + userEmbedding.length);
+    }
+    return new DjlSplitNetwork(
+        users, userDim, movieCount, userWeights, movieSide, firstActivation, rest, movieEmbedding);
   }
 
   /**

@@ -6,15 +6,19 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
+import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.OutputOffset;
 import org.movierec.core.training.Trainer;
 import org.movierec.core.training.TrainingListener;
+import org.movierec.core.training.TrainingObjective;
 import org.movierec.core.training.TrainingSummary;
 import org.movierec.model.Activation;
 import org.movierec.model.NetworkSpec;
@@ -47,6 +51,7 @@ public final class DjlTrainer implements Trainer {
       TrainingConfig config,
       TrainingListener listener) {
     NetworkSpec spec = NetworkSpecs.resolve(config.network());
+    checkObjective(spec, config);
     DjlTrainingData data = DjlTrainingData.prepare(train, validation, config);
     ColumnarRatings input = data.input();
     ColumnarRatings fitted = data.train();
@@ -79,6 +84,9 @@ public final class DjlTrainer implements Trainer {
     }
     DjlParameters initial =
         DjlInitializer.initialize(spec, input.users().size(), input.movies().size(), config.seed());
+    EmbeddingOptimizer embeddings = embeddingOptimizer(config, initial.layout());
+    DjlHistory history =
+        spec.history().usesHistory() ? DjlHistory.of(spec.history(), RatedItems.of(fitted)) : null;
 
     DjlTrainingLoop.Result result;
     ONE_AT_A_TIME.lock();
@@ -89,11 +97,12 @@ public final class DjlTrainer implements Trainer {
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
       int batches = (fitted.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
-          "training network '{}' ({} parameters, {} embedding updates) with {} on {} ({} intra-op"
-              + " threads): {} ratings, {} validation, {} epochs of {} batches",
+          "training network '{}' ({} parameters, {} embedding updates, objective {}) with {} on {}"
+              + " ({} intra-op threads): {} ratings, {} validation, {} epochs of {} batches",
           spec.name(),
           initial.count(),
-          config.embeddingOptimizer().name().toLowerCase(java.util.Locale.ROOT),
+          embeddings.name().toLowerCase(java.util.Locale.ROOT),
+          config.objective().name().toLowerCase(java.util.Locale.ROOT),
           engineName,
           device,
           config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,
@@ -128,13 +137,69 @@ public final class DjlTrainer implements Trainer {
                   ? DjlPipeline.inline()
                   : DjlPipeline.background("movierec-training-helper");
           NDManager root = engine.newBaseManager(device);
-          DjlTrainingStep step = DjlTrainingStep.create(root, initial, config, pipeline)) {
-        result = new DjlTrainingLoop(step, data, config, listener, maker).run();
+          DjlTrainingStep step = DjlTrainingStep.create(root, initial, config, pipeline, history)) {
+        result = new DjlTrainingLoop(step, data, config, listener, maker, spec, history).run();
       }
     } finally {
       ONE_AT_A_TIME.unlock();
     }
     listener.onTrainingEnd(result.summary());
     return result.model();
+  }
+
+  /**
+   * How the embedding tables are trained for a layout: {@code embedding_optimizer}, with {@code
+   * auto} resolved by the tables' size and the network's user history.
+   *
+   * @throws ConfigException when {@code dense} is asked for a network with a user history, whose
+   *     users only lazy training forms
+   */
+  static EmbeddingOptimizer embeddingOptimizer(TrainingConfig config, DjlLayout layout) {
+    NetworkSpec spec = layout.spec();
+    boolean history = spec.history().usesHistory();
+    if (history && config.embeddingOptimizer() == EmbeddingOptimizer.DENSE) {
+      throw new ConfigException(
+          "embedding_optimizer=dense cannot train network '"
+              + spec.name()
+              + "', whose user_history forms each user from the movies they rated on the JVM;"
+              + " use embedding_optimizer=lazy or auto");
+    }
+    long values =
+        (long) layout.users() * spec.userEmbedding().dim()
+            + (long) layout.movies() * spec.movieEmbedding().dim();
+    return config.embeddingOptimizer().resolve(values, history);
+  }
+
+  /**
+   * Checks that the network has the outputs the objective trains.
+   *
+   * @throws ConfigException when joint lacks a ranking head or another objective has one
+   */
+  static void checkObjective(NetworkSpec spec, TrainingConfig config) {
+    TrainingObjective objective = config.objective();
+    if (objective == TrainingObjective.JOINT && !spec.hasRankingHead()) {
+      throw new ConfigException(
+          "objective=joint trains a rating output and a ranking head, but network '"
+              + spec.name()
+              + "' has no ranking_head; use a network with one, such as "
+              + NetworkSpecs.SEED_JOINT
+              + ", or objective=ranking");
+    }
+    if (objective != TrainingObjective.JOINT && spec.hasRankingHead()) {
+      throw new ConfigException(
+          "network '"
+              + spec.name()
+              + "' has a ranking_head, which only objective=joint trains; set objective=joint, or"
+              + " use a network without one");
+    }
+    Activation output = spec.layers().get(spec.layers().size() - 1).activation();
+    if (objective == TrainingObjective.RANKING && output != Activation.IDENTITY) {
+      LOG.warn(
+          "objective=ranking with network '{}', whose output ends in {}: the output is a logit,"
+              + " which an activation other than identity bounds; use a network such as {}",
+          spec.name(),
+          output.jsonName(),
+          NetworkSpecs.SEED_RANK);
+    }
   }
 }

@@ -18,9 +18,24 @@ interface DjlTrainingStep extends AutoCloseable {
    */
   static DjlTrainingStep create(
       NDManager root, DjlParameters initial, TrainingConfig config, DjlPipeline pipeline) {
-    return switch (config.embeddingOptimizer()) {
-      case DENSE -> new DjlDenseStep(root, initial, config, pipeline);
-      case LAZY -> new DjlLazyStep(root, initial, config, pipeline);
+    return create(root, initial, config, pipeline, null);
+  }
+
+  /**
+   * The step the configuration asks for, with {@code embedding_optimizer = auto} resolved for the
+   * initial parameters' tables; {@code history} holds the rated movies of the ratings fitted when
+   * the network has a user history (only lazy training, which keeps the tables on the JVM, forms
+   * such users), else null.
+   */
+  static DjlTrainingStep create(
+      NDManager root,
+      DjlParameters initial,
+      TrainingConfig config,
+      DjlPipeline pipeline,
+      DjlHistory history) {
+    return switch (DjlTrainer.embeddingOptimizer(config, initial.layout())) {
+      case LAZY -> new DjlLazyStep(root, initial, config, pipeline, history);
+      default -> new DjlDenseStep(root, initial, config, pipeline);
     };
   }
 
@@ -46,6 +61,14 @@ interface DjlTrainingStep extends AutoCloseable {
 
   /** A copy of the current parameters. */
   DjlParameters snapshot();
+
+  /**
+   * The current parameters, which may share the step's live arrays: read them only between steps,
+   * and do not keep them.
+   */
+  default DjlParameters current() {
+    return snapshot();
+  }
 
   @Override
   void close();

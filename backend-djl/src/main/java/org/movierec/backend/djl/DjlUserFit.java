@@ -64,6 +64,21 @@ final class DjlUserFit {
     }
   }
 
+  /** The mean row of a row-major table of vectors of {@code dim} values. */
+  static float[] mean(float[] table, int dim) {
+    int count = table.length / dim;
+    double[] sum = new double[dim];
+    for (int row = 0; row < count; row++) {
+      for (int d = 0; d < dim; d++) {
+        sum[d] += table[row * dim + d];
+      }
+    }
+    for (int d = 0; d < dim; d++) {
+      sum[d] /= Math.max(1, count);
+    }
+    return toFloats(sum);
+  }
+
   /** The prior's mean: the vector of a user with no ratings. */
   float[] priorMean() {
     return toFloats(priorMean);

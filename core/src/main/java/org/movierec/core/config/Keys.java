@@ -6,8 +6,10 @@ import org.movierec.core.model.ColdStartPolicy;
 import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
+import org.movierec.core.training.NegativeSampling;
 import org.movierec.core.training.OptimizerKind;
 import org.movierec.core.training.OutputOffset;
+import org.movierec.core.training.TrainingObjective;
 
 /** Every configuration key movierec understands, each declared once with its default. */
 public final class Keys {
@@ -45,7 +47,8 @@ public final class Keys {
           "network",
           "seed",
           "a built-in network name (seed, seed-positive-output, seed-small-embeddings,"
-              + " seed-residual, seed-residual-dot) or the path of a JSON network spec",
+              + " seed-residual, seed-residual-dot, seed-rank, seed-joint) or the path of a JSON"
+              + " network spec",
           value -> !value.isEmpty(),
           "network spec: built-in name or path of a JSON spec file");
 
@@ -104,12 +107,13 @@ public final class Keys {
       ConfigKey.choice(
           "embedding_optimizer",
           EmbeddingOptimizer.class,
-          EmbeddingOptimizer.DENSE,
+          EmbeddingOptimizer.AUTO,
           "how the optimizer updates the embedding tables: dense = every row every step (exact"
               + " torch.optim.Adam); lazy = only the rows a batch touches, so a step costs what"
               + " the batch touches (a row's Adam moments and weight decay advance only on steps"
               + " that touch it; duplicate rows in a batch are summed first; bias correction"
-              + " counts all steps)");
+              + " counts all steps); auto = lazy when the two tables hold more than 300,000"
+              + " values (10,000 rows at width 30) or the network has a user_history, else dense");
 
   /** What the network's output is added to: nothing, or the fitted bias estimate. */
   public static final ConfigKey<OutputOffset> OUTPUT_OFFSET =
@@ -147,6 +151,47 @@ public final class Keys {
   /** The training loss. */
   public static final ConfigKey<LossKind> LOSS =
       ConfigKey.choice("loss", LossKind.class, LossKind.RMSE, "per-batch training loss");
+
+  /** What the network is trained to do: predict ratings, rank movies, or both. */
+  public static final ConfigKey<TrainingObjective> OBJECTIVE =
+      ConfigKey.choice(
+          "objective",
+          TrainingObjective.class,
+          TrainingObjective.RATING,
+          "what the network learns: rating = the stars of rated movies (lists by predicted"
+              + " rating); ranking = rated against sampled unrated movies, binary cross-entropy"
+              + " on the output's logit (lists by that logit, predicted ratings from the biases);"
+              + " joint = both, the output layer rating and the spec's ranking_head ranking");
+
+  /** Unrated movies sampled per training rating under the ranking objectives. */
+  public static final ConfigKey<Integer> NEGATIVES =
+      ConfigKey.integer(
+          "negatives",
+          4,
+          1,
+          1000,
+          "objective=ranking|joint: unrated movies sampled per training rating, anew every epoch"
+              + " (seeded); a batch holds batch_size ratings and their negatives");
+
+  /** How negatives are drawn. */
+  public static final ConfigKey<NegativeSampling> NEGATIVE_SAMPLING =
+      ConfigKey.choice(
+          "negative_sampling",
+          NegativeSampling.class,
+          NegativeSampling.UNIFORM,
+          "objective=ranking|joint: uniform over the movies the user did not rate, or in"
+              + " proportion to each movie's number of training ratings (popularity)");
+
+  /** The weight of the ranking loss beside the rating loss under the joint objective. */
+  public static final ConfigKey<Double> RANKING_WEIGHT =
+      ConfigKey.decimal(
+          "ranking_weight",
+          1,
+          0,
+          false,
+          1e6,
+          "objective=joint: the loss is the rating loss over the ratings plus this times the"
+              + " binary cross-entropy over ratings and negatives");
 
   /** The random seed. */
   public static final ConfigKey<Long> SEED =
@@ -280,6 +325,10 @@ public final class Keys {
           LR_DECAY_FACTOR,
           LR_DECAY_EPOCHS,
           LOSS,
+          OBJECTIVE,
+          NEGATIVES,
+          NEGATIVE_SAMPLING,
+          RANKING_WEIGHT,
           SEED,
           VALIDATION_FRACTION,
           EARLY_STOPPING_PATIENCE,

@@ -12,6 +12,7 @@ import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.OptimizerKind;
 import org.movierec.core.training.OutputOffset;
+import org.movierec.core.training.TrainingObjective;
 
 /**
  * The effective, validated configuration of a run: one value for every key in {@link Keys#ALL}.
@@ -115,6 +116,11 @@ public final class TrainingConfig {
   /** The training loss. */
   public LossKind loss() {
     return get(Keys.LOSS);
+  }
+
+  /** What the network is trained to do. */
+  public TrainingObjective objective() {
+    return get(Keys.OBJECTIVE);
   }
 
   /** The random seed. */

@@ -12,6 +12,8 @@ package org.movierec.core.training;
  * @param epochSeconds the wall time of this epoch's training loop
  * @param elapsedSeconds the wall time since training started
  * @param etaSeconds the estimated time until the planned last epoch ends
+ * @param validationNdcg the NDCG@10 of lists against the validation ratings (relevant = 4 stars or
+ *     more), measured by a model with a ranking objective; {@code NaN} otherwise
  */
 public record EpochReport(
     int epoch,
@@ -22,7 +24,32 @@ public record EpochReport(
     long samples,
     double epochSeconds,
     double elapsedSeconds,
-    double etaSeconds) {
+    double etaSeconds,
+    double validationNdcg) {
+
+  /** A report without a validation NDCG, as a model trained to predict ratings measures. */
+  public EpochReport(
+      int epoch,
+      int epochs,
+      double trainLoss,
+      double validationRmse,
+      double learningRate,
+      long samples,
+      double epochSeconds,
+      double elapsedSeconds,
+      double etaSeconds) {
+    this(
+        epoch,
+        epochs,
+        trainLoss,
+        validationRmse,
+        learningRate,
+        samples,
+        epochSeconds,
+        elapsedSeconds,
+        etaSeconds,
+        Double.NaN);
+  }
 
   /** Training ratings processed per second of this epoch's training loop. */
   public double samplesPerSecond() {
@@ -32,5 +59,10 @@ public record EpochReport(
   /** Tells whether a validation RMSE was measured. */
   public boolean hasValidation() {
     return !Double.isNaN(validationRmse);
+  }
+
+  /** Tells whether a validation NDCG was measured. */
+  public boolean hasValidationNdcg() {
+    return !Double.isNaN(validationNdcg);
   }
 }

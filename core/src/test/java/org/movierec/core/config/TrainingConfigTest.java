@@ -127,4 +127,38 @@ class TrainingConfigTest {
     assertThat(config.learningRateAt(1)).isEqualTo(0.1);
     assertThat(config.learningRateAt(2)).isEqualTo(0.05);
   }
+
+  @Test
+  void embeddingOptimizerAuto_isDefault_lazyBeyondTheTableSizeOrWithAHistory() {
+    assertThat(TrainingConfig.defaults().embeddingOptimizer())
+        .isEqualTo(org.movierec.core.training.EmbeddingOptimizer.AUTO);
+    var auto = org.movierec.core.training.EmbeddingOptimizer.AUTO;
+    var lazy = org.movierec.core.training.EmbeddingOptimizer.LAZY;
+    var dense = org.movierec.core.training.EmbeddingOptimizer.DENSE;
+    // ml-100k's tables: 2,625 rows of 30 values.
+    assertThat(auto.resolve(2_625 * 30, false)).isEqualTo(dense);
+    assertThat(auto.resolve(2_625 * 30, true)).isEqualTo(lazy);
+    // ml-25m's tables: 224,964 rows of 30 values.
+    assertThat(auto.resolve(224_964L * 30, false)).isEqualTo(lazy);
+    assertThat(dense.resolve(224_964L * 30, false)).isEqualTo(dense);
+    assertThat(lazy.resolve(10, false)).isEqualTo(lazy);
+  }
+
+  @Test
+  void objectiveKeys_parseAndRejectBadValues() {
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .set("objective", "joint")
+            .set("negatives", "8")
+            .set("negative_sampling", "popularity")
+            .build();
+    assertThat(config.objective()).isEqualTo(org.movierec.core.training.TrainingObjective.JOINT);
+    assertThat(config.get(Keys.NEGATIVES)).isEqualTo(8);
+    assertThatThrownBy(() -> TrainingConfig.builder().set("objective", "rank").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("objective");
+    assertThatThrownBy(() -> TrainingConfig.builder().set("negatives", "0").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("negatives");
+  }
 }
