@@ -198,7 +198,7 @@ public final class RunnableDocs {
       boolean afterOutput = false;
       for (int s = 0; s < block.steps().size(); s++) {
         Step step = block.steps().get(s);
-        List<String> printed = outputLines(outputs.get(first + s));
+        List<String> printed = outputLines(clean(outputs.get(first + s), work));
         if (!step.transcript()) {
           body.addAll(step.command());
           continue;
@@ -331,6 +331,17 @@ public final class RunnableDocs {
       outputs.add(stdout.substring(from));
     }
     return last;
+  }
+
+  /**
+   * What a reader should see of a command's output: no terminal colour codes (Maven prints some
+   * even in batch mode), and the scratch directory and repository root written as {@code .}, as
+   * the commands name them.
+   */
+  private String clean(String text, Path work) {
+    return text.replaceAll("\u001B\\[[0-9;]*m", "")
+        .replace(work + "/", "./")
+        .replace(root + "/", "./");
   }
 
   private static List<String> outputLines(String text) {
