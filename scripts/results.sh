@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces README's Results: cross-validates the seed and tuned presets and the bias baseline on
+# Reproduces docs/results.md's test figures: cross-validates the seed and tuned presets and the bias baseline on
 # ml-100k's predefined folds u1..u5 (the popularity baseline's lists measured beside them), trains
 # the tuned recipe once on u1 for its learning curves, writes every run's JSON and the two reports
 # (report.md and PNG plots) into docs/results/, and prints the Markdown tables. Seeded: a rerun on

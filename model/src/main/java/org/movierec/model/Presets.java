@@ -96,7 +96,8 @@ public final class Presets {
    * seed-residual-dot}); MSE, Adam at 0.01 decayed to zero by a cosine over 20 epochs, no embedding
    * weight decay (any decay of 0.003 or more held the embeddings at zero for a whole epoch at
    * ml-25m's density), and the best epoch on 5% validation. Chosen by validation RMSE on generated
-   * data of ml-25m's shape, never on test ratings (README, Training at MovieLens 25M scale).
+   * data of ml-25m's shape, never on test ratings (docs/training.md, Training at MovieLens 25M
+   * scale).
    */
   public static final Preset LARGE =
       new Preset(

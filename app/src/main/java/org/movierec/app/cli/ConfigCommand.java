@@ -3,15 +3,13 @@ package org.movierec.app.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.movierec.app.config.ConfigReference;
 import org.movierec.app.config.ConfigResolver;
 import org.movierec.app.config.EffectiveConfig;
 import org.movierec.core.config.ConfigKey;
-import org.movierec.core.config.Keys;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.model.Preset;
 import org.movierec.model.Presets;
-import org.movierec.server.ServerKeys;
-import org.movierec.server.feedback.FeedbackKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +20,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Show the effective configuration and where each value came from (--print, the default),"
-          + " or list every key with its default and description (--keys)."
+          + " list every key with its default and description (--keys), or print the"
+          + " configuration reference as Markdown (--reference, what docs/configuration.md"
+          + " holds)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec config --keys",
+      "  movierec config --reference > docs/configuration.md",
       "  movierec config --print --preset seed --set epochs=10",
       "  movierec config --print --config examples/baseline.properties --device cpu"
     })
@@ -38,6 +39,11 @@ final class ConfigCommand extends BaseCommand {
   @Option(names = "--keys", description = "list every key with default and description")
   boolean keys;
 
+  @Option(
+      names = "--reference",
+      description = "print the configuration reference as Markdown (docs/configuration.md)")
+  boolean reference;
+
   @Mixin ConfigOptions configOptions;
 
   @Override
@@ -45,6 +51,8 @@ final class ConfigCommand extends BaseCommand {
     PrintWriter out = spec.commandLine().getOut();
     if (keys) {
       printKeys(out);
+    } else if (reference) {
+      out.print(ConfigReference.markdown());
     } else {
       EffectiveConfig config = ConfigResolver.resolve(configOptions.request());
       Wiring.injector(console(), config, readOptions()).getInstance(BackendProvider.class);
@@ -58,18 +66,19 @@ final class ConfigCommand extends BaseCommand {
   }
 
   private static void printKeys(PrintWriter out) {
-    List<ConfigKey<?>> all = new ArrayList<>(Keys.ALL);
-    all.addAll(ServerKeys.ALL);
-    all.addAll(FeedbackKeys.ALL);
+    List<ConfigKey<?>> all = new ArrayList<>();
+    ConfigReference.GROUPS.forEach(group -> all.addAll(group.keys()));
     int width = all.stream().mapToInt(key -> key.name().length()).max().orElse(0);
     int defaults =
         all.stream().mapToInt(key -> key.format(key.defaultValue()).length()).max().orElse(0);
     out.printf("%-" + width + "s  %-" + defaults + "s  %s%n", "key", "default", "description");
-    printKeys(out, Keys.ALL, width, defaults);
-    out.println();
-    out.println("keys of movierec serve (same file and --set; never stored in a model file):");
-    printKeys(out, ServerKeys.ALL, width, defaults);
-    printKeys(out, FeedbackKeys.ALL, width, defaults);
+    for (ConfigReference.KeyGroup group : ConfigReference.GROUPS) {
+      if (!group.listing().isEmpty()) {
+        out.println();
+        out.println(group.listing());
+      }
+      printKeys(out, group.keys(), width, defaults);
+    }
     out.println();
     out.println("presets (--preset NAME):");
     for (Preset preset : Presets.all()) {

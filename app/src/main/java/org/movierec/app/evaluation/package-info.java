@@ -1,2 +1,5 @@
-/** The evaluation services of commands and the bias baseline every result is compared to. */
+/**
+ * The evaluation services of commands and the bias baseline every result is compared to. Start with
+ * {@link org.movierec.app.evaluation.EvaluationModule}.
+ */
 package org.movierec.app.evaluation;

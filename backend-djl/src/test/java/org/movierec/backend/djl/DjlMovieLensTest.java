@@ -16,7 +16,7 @@ import org.movierec.model.Presets;
 /**
  * Runs on the real ml-100k u1 split: a short run of the seed recipe (the full 50 epochs and the
  * comparison with the PyTorch reference are the benchmark's job, BENCHMARKS.md) and the tuned
- * recipe against the bias baseline (all five folds are scripts/results.sh's job, README).
+ * recipe against the bias baseline (all five folds are scripts/results.sh's job, docs/results.md).
  */
 class DjlMovieLensTest {
 
