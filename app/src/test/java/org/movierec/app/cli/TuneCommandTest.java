@@ -47,35 +47,6 @@ class TuneCommandTest {
   }
 
   @Test
-  void objectiveNdcg_gridOverEaseLambda_marksTheTrialWithTheHighestValidationNdcg()
-      throws IOException {
-    Path space = space("lambda.txt", "lambda = 5, 50, 5000\n");
-    CliRun run =
-        CliRun.of(
-            "tune",
-            "--data",
-            ratings.toString(),
-            "--space",
-            space.toString(),
-            "--backend",
-            "ease",
-            "--validation",
-            "0.2",
-            "--objective",
-            "ndcg",
-            "--json");
-
-    assertThat(run.code()).as(run.err()).isZero();
-    JsonNode json = JSON.readTree(run.out());
-    assertThat(json.get("objective").asText()).isEqualTo("ndcg");
-    double highest = -1;
-    for (JsonNode trial : json.get("trials")) {
-      highest = Math.max(highest, trial.get("validation_ndcg").asDouble());
-    }
-    assertThat(json.get("best").get("validation_ndcg").asDouble()).isEqualTo(highest);
-  }
-
-  @Test
   void gridOnBaseline_scoresEveryPointAndTrainReproducesTheBestScore() throws IOException {
     Path space = space("grid.txt", "bias_reg_user = 2, 10, 40\nbias_reg_movie = 1, 25\n");
     Path report = dir.resolve("grid-report");
