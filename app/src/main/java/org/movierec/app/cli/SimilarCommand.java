@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
     name = "similar",
     mixinStandardHelpOptions = true,
     description = {
-      "List the movies most like one movie by the model's learned movie embeddings (cosine"
-          + " similarity), best first: \"because you watched\".",
-      "Needs a model that learns movie embeddings (backend djl); a baseline model says it cannot."
+      "List the movies most like one movie, best first: \"because you watched\". A network"
+          + " (backend djl) compares its learned movie embeddings by cosine; item-kNN its"
+          + " neighbour similarities; EASE its item-item weights.",
+      "A baseline model learns nothing about movies together and says it cannot."
     },
     footerHeading = "%nExamples:%n",
     footer = {
