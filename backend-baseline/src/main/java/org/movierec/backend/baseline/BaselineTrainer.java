@@ -3,8 +3,6 @@ package org.movierec.backend.baseline;
 import java.util.List;
 import java.util.Optional;
 import org.movierec.core.bias.Biases;
-import org.movierec.core.config.ConfigException;
-import org.movierec.core.config.DeviceRequest;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
@@ -45,7 +43,7 @@ public final class BaselineTrainer implements Trainer {
       Optional<RatingDataset> validation,
       TrainingConfig config,
       TrainingListener listener) {
-    requireCpu(config.device());
+    config.device().requireCpu(BaselineBackendProvider.NAME);
     if (train.size() == 0) {
       throw new IllegalArgumentException(
           "cannot fit the bias baseline to an empty training set; check the data path and split");
@@ -88,20 +86,6 @@ public final class BaselineTrainer implements Trainer {
     TrainedState state = TrainedState.of(input, kept, info);
     listener.onTrainingEnd(summary);
     return new BaselineModel(state, config.coldStart());
-  }
-
-  /**
-   * Rejects GPU requests, which this CPU-only backend cannot honour.
-   *
-   * @throws ConfigException for {@code gpu} or {@code gpu:N}
-   */
-  static void requireCpu(DeviceRequest device) {
-    if (device.kind() == DeviceRequest.Kind.GPU) {
-      throw new ConfigException(
-          "device="
-              + device
-              + ", but backend baseline computes on the CPU only; use device=cpu or device=auto");
-    }
   }
 
   private static String describe(TrainingConfig config) {

@@ -1,7 +1,6 @@
 package org.movierec.backend.ease;
 
 import org.movierec.core.file.ModelFile;
-import org.movierec.core.file.ModelFileException;
 import org.movierec.core.model.Model;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.spi.RuntimeOptions;
@@ -35,13 +34,8 @@ public final class EaseBackendProvider implements BackendProvider {
 
   @Override
   public Model load(ModelFile file, RuntimeOptions options) {
-    if (!NAME.equals(file.backend())) {
-      throw new ModelFileException(
-          file.path(),
-          ModelFileException.Problem.INCOMPATIBLE,
-          "it was written by backend '" + file.backend() + "', not '" + NAME + "'");
-    }
-    EaseTrainer.requireCpu(options.device());
+    file.requireBackend(NAME);
+    options.device().requireCpu(NAME);
     return EaseModel.load(file, options.coldStart());
   }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.movierec.core.bias.Biases;
-import org.movierec.core.config.ConfigException;
-import org.movierec.core.config.DeviceRequest;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
@@ -53,7 +51,7 @@ public final class EaseTrainer implements Trainer {
       Optional<RatingDataset> validation,
       TrainingConfig config,
       TrainingListener listener) {
-    requireCpu(config.device());
+    config.device().requireCpu(EaseBackendProvider.NAME);
     if (train.size() == 0) {
       throw new IllegalArgumentException(
           "cannot fit EASE to an empty training set; check the data path and split");
@@ -130,20 +128,6 @@ public final class EaseTrainer implements Trainer {
 
   private static final List<String> PHASE_NAMES =
       List.of("biases and Gram matrix", "Cholesky factor", "inverse", "weights");
-
-  /**
-   * Rejects GPU requests, which this CPU-only backend cannot honour.
-   *
-   * @throws ConfigException for {@code gpu} or {@code gpu:N}
-   */
-  static void requireCpu(DeviceRequest device) {
-    if (device.kind() == DeviceRequest.Kind.GPU) {
-      throw new ConfigException(
-          "device="
-              + device
-              + ", but backend ease computes on the CPU only; use device=cpu or device=auto");
-    }
-  }
 
   /** The movies with at least one rating, counted without building anything: EASE's catalog. */
   static int ratedMovies(RatingDataset ratings) {

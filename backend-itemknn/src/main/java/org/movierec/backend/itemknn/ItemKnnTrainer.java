@@ -3,8 +3,6 @@ package org.movierec.backend.itemknn;
 import java.util.List;
 import java.util.Optional;
 import org.movierec.core.bias.Biases;
-import org.movierec.core.config.ConfigException;
-import org.movierec.core.config.DeviceRequest;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
@@ -48,7 +46,7 @@ public final class ItemKnnTrainer implements Trainer {
       Optional<RatingDataset> validation,
       TrainingConfig config,
       TrainingListener listener) {
-    requireCpu(config.device());
+    config.device().requireCpu(ItemKnnBackendProvider.NAME);
     if (train.size() == 0) {
       throw new IllegalArgumentException(
           "cannot build item-kNN from an empty training set; check the data path and split");
@@ -145,20 +143,6 @@ public final class ItemKnnTrainer implements Trainer {
 
   private static double lossOf(TrainingConfig config, double rmse) {
     return config.loss() == LossKind.MSE ? rmse * rmse : rmse;
-  }
-
-  /**
-   * Rejects GPU requests, which this CPU-only backend cannot honour.
-   *
-   * @throws ConfigException for {@code gpu} or {@code gpu:N}
-   */
-  static void requireCpu(DeviceRequest device) {
-    if (device.kind() == DeviceRequest.Kind.GPU) {
-      throw new ConfigException(
-          "device="
-              + device
-              + ", but backend itemknn computes on the CPU only; use device=cpu or device=auto");
-    }
   }
 
   private static String describe(TrainingConfig config) {

@@ -47,6 +47,23 @@ public record DeviceRequest(Kind kind, int gpuOrdinal) {
     return new DeviceRequest(kind, ordinal);
   }
 
+  /**
+   * Rejects a GPU request for a backend that computes on the CPU only; {@code auto} and {@code cpu}
+   * pass.
+   *
+   * @throws ConfigException naming the backend and what to ask for instead
+   */
+  public void requireCpu(String backend) {
+    if (kind == Kind.GPU) {
+      throw new ConfigException(
+          "device="
+              + this
+              + ", but backend "
+              + backend
+              + " computes on the CPU only; use device=cpu or device=auto");
+    }
+  }
+
   /** The text form, e.g. {@code gpu:1}. */
   @Override
   public String toString() {

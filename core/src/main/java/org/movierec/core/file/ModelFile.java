@@ -222,6 +222,21 @@ public final class ModelFile {
     return backend;
   }
 
+  /**
+   * Checks that the backend named {@code expected} wrote the file, as a provider does before it
+   * reads its own sections.
+   *
+   * @throws ModelFileException naming both backends when another one wrote it
+   */
+  public void requireBackend(String expected) {
+    if (!expected.equals(backend)) {
+      throw new ModelFileException(
+          path,
+          ModelFileException.Problem.INCOMPATIBLE,
+          "it was written by backend '" + backend + "', not '" + expected + "'");
+    }
+  }
+
   /** The names of all sections, in file order. */
   public java.util.Set<String> sectionNames() {
     return sections.keySet();

@@ -23,4 +23,21 @@ class DeviceRequestTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("auto, cpu, gpu, gpu:N");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auto", "cpu"})
+  void requireCpu_autoOrCpu_passes(String text) {
+    DeviceRequest.parse(text).requireCpu("itemknn");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gpu", "gpu:1"})
+  void requireCpu_gpu_namesTheBackendAndWhatToAskFor(String text) {
+    assertThatThrownBy(() -> DeviceRequest.parse(text).requireCpu("itemknn"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "device="
+                + text
+                + ", but backend itemknn computes on the CPU only; use device=cpu or device=auto");
+  }
 }

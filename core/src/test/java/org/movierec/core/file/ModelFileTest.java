@@ -113,6 +113,20 @@ class ModelFileTest {
   }
 
   @Test
+  void requireBackend_anotherBackendsFile_isIncompatibleNamingBoth() throws IOException {
+    Path file = dir.resolve("m.mrec");
+    Files.write(file, sample());
+    ModelFile read = ModelFile.read(file);
+
+    read.requireBackend("test");
+    assertThatThrownBy(() -> read.requireBackend("ease"))
+        .isInstanceOfSatisfying(
+            ModelFileException.class,
+            e -> assertThat(e.problem()).isEqualTo(ModelFileException.Problem.INCOMPATIBLE))
+        .hasMessageContaining("written by backend 'test', not 'ease'");
+  }
+
+  @Test
   void section_missing_namesSectionAndBackend() throws IOException {
     Path file = dir.resolve("m.mrec");
     Files.write(file, sample());
