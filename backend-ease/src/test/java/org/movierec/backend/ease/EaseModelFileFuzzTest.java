@@ -2,10 +2,6 @@ package org.movierec.backend.ease;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.movierec.core.config.TrainingConfig;
@@ -31,29 +27,13 @@ class EaseModelFileFuzzTest {
   @Timeout(30)
   @FuzzTest(maxDuration = "10s")
   void load_rewrittenSection_loadsOrFailsClearly(byte[] input) throws IOException {
-    if (input.length == 0) {
-      return;
-    }
-    String section = SECTIONS.get(Math.floorMod(input[0], SECTIONS.size()));
     SectionFuzzing.loadOrFailClearly(
-        TEMPLATE,
-        section,
-        Arrays.copyOfRange(input, 1, input.length),
-        file -> new EaseBackendProvider().load(file, OPTIONS));
+        TEMPLATE, SECTIONS, input, file -> new EaseBackendProvider().load(file, OPTIONS));
   }
 
   /** EASE fitted to the tiny ratings, as read back from its file. */
   static ModelFile template() {
-    try {
-      Path file = Files.createTempFile("ease-template", ".mrec");
-      try {
-        new EaseTrainer().train(EaseTrainerTest.tiny(), TrainingConfig.defaults()).save(file);
-        return ModelFile.read(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SectionFuzzing.saved(
+        new EaseTrainer().train(EaseTrainerTest.tiny(), TrainingConfig.defaults()));
   }
 }

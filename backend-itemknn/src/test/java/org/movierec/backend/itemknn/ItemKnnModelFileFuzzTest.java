@@ -2,10 +2,6 @@ package org.movierec.backend.itemknn;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.movierec.core.config.TrainingConfig;
@@ -39,29 +35,13 @@ class ItemKnnModelFileFuzzTest {
   @Timeout(30)
   @FuzzTest(maxDuration = "10s")
   void load_rewrittenSection_loadsOrFailsClearly(byte[] input) throws IOException {
-    if (input.length == 0) {
-      return;
-    }
-    String section = SECTIONS.get(Math.floorMod(input[0], SECTIONS.size()));
     SectionFuzzing.loadOrFailClearly(
-        TEMPLATE,
-        section,
-        Arrays.copyOfRange(input, 1, input.length),
-        file -> new ItemKnnBackendProvider().load(file, OPTIONS));
+        TEMPLATE, SECTIONS, input, file -> new ItemKnnBackendProvider().load(file, OPTIONS));
   }
 
   /** An item-kNN model of the tiny ratings, as read back from its file. */
   static ModelFile template() {
-    try {
-      Path file = Files.createTempFile("itemknn-template", ".mrec");
-      try {
-        new ItemKnnTrainer().train(ItemKnnTrainerTest.tiny(), TrainingConfig.defaults()).save(file);
-        return ModelFile.read(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SectionFuzzing.saved(
+        new ItemKnnTrainer().train(ItemKnnTrainerTest.tiny(), TrainingConfig.defaults()));
   }
 }

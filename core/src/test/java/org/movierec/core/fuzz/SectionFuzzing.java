@@ -1,8 +1,11 @@
 package org.movierec.core.fuzz;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.file.ModelFileException;
@@ -31,6 +34,38 @@ public final class SectionFuzzing {
   private static final int PROBED_USERS = 4;
 
   private SectionFuzzing() {}
+
+  /**
+   * One fuzz input against a model file: its first byte picks one of {@code sections}, the rest
+   * replaces that section, and the result must load or fail clearly ({@link #loadOrFailClearly(
+   * ModelFile, String, byte[], Function)}). An empty input does nothing.
+   */
+  public static void loadOrFailClearly(
+      ModelFile template, List<String> sections, byte[] input, Function<ModelFile, Model> loader)
+      throws IOException {
+    if (input.length == 0) {
+      return;
+    }
+    String section = sections.get(Math.floorMod(input[0], sections.size()));
+    loadOrFailClearly(template, section, Arrays.copyOfRange(input, 1, input.length), loader);
+  }
+
+  /**
+   * A trained model's file as read back, the template a fuzz test rewrites; the model is closed.
+   */
+  public static ModelFile saved(Model model) {
+    try (model) {
+      Path file = Files.createTempFile(SCRATCH, "template", ".mrec");
+      try {
+        model.save(file);
+        return ModelFile.read(file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Writes {@code template} with section {@code name} replaced by {@code content}, loads it with
