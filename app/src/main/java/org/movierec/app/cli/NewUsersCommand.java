@@ -11,8 +11,6 @@ import java.util.Map;
 import org.movierec.app.data.DatasetSource;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.app.output.ProgressListener;
-import org.movierec.core.config.ConfigException;
-import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDatasets;
@@ -21,10 +19,9 @@ import org.movierec.core.eval.NewUserEvaluation;
 import org.movierec.core.eval.RankingMeans;
 import org.movierec.core.eval.RankingMetrics;
 import org.movierec.core.eval.RankingReferences;
-import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.eval.ReferenceMetrics;
 import org.movierec.core.model.Model;
 import org.movierec.core.spi.BackendProvider;
-import org.movierec.core.spi.BackendRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -116,9 +113,17 @@ final class NewUsersCommand extends DataCommand {
       jsonRows.put("most_rated", popular);
     }
     if (references.choice.trained()) {
-      BackendRegistry registry = injector.getInstance(BackendRegistry.class);
-      for (String name : RankingReferences.DEFAULT_BACKENDS) {
-        rows.add(reference(registry, name, config, split, options, jsonRows));
+      List<ReferenceMetrics> measured =
+          injector
+              .getInstance(RankingReferences.class)
+              .measure(
+                  split.train(),
+                  model -> NewUserEvaluation.evaluate(model, split.users(), options));
+      for (ReferenceMetrics reference : measured) {
+        rows.add(RankingTable.reference(List.of(reference)));
+        if (reference.measured()) {
+          jsonRows.put(reference.backend(), reference.metrics());
+        }
       }
     }
     if (json) {
@@ -142,36 +147,6 @@ final class NewUsersCommand extends DataCommand {
       out.flush();
     }
     return 0;
-  }
-
-  private static RankingTable.Row reference(
-      BackendRegistry registry,
-      String name,
-      TrainingConfig config,
-      NewUserEvaluation.Split split,
-      EvaluationOptions options,
-      Map<String, Object> jsonRows) {
-    BackendProvider provider;
-    try {
-      provider = registry.get(name);
-    } catch (ConfigException e) {
-      return new RankingTable.Row(name, null, "not measured: backend not on the class path");
-    }
-    TrainingConfig referenceConfig =
-        config.toBuilder()
-            .set(Keys.BACKEND, name)
-            .set(Keys.DEVICE, "cpu")
-            .set(Keys.VALIDATION_FRACTION, 0.0)
-            .set(Keys.EARLY_STOPPING_PATIENCE, 0)
-            .set(Keys.COLD_START, ColdStartPolicy.FALLBACK)
-            .build();
-    try (Model model = provider.newTrainer().train(split.train(), referenceConfig)) {
-      RankingMetrics metrics = NewUserEvaluation.evaluate(model, split.users(), options);
-      jsonRows.put(name, metrics);
-      return new RankingTable.Row(name, RankingMeans.of(List.of(metrics)), null);
-    } catch (RuntimeException e) {
-      return new RankingTable.Row(name, null, "not measured: " + e.getMessage());
-    }
   }
 
   private static org.movierec.core.training.TrainingListener progress(Injector injector) {

@@ -3,6 +3,7 @@ package org.movierec.core.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.movierec.core.config.ConfigException;
 import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
@@ -61,14 +62,25 @@ public final class RankingReferences {
    * must not overlap {@code train}.
    */
   public List<ReferenceMetrics> measure(RatingDataset train, RatingDataset test) {
+    RankingEvaluator evaluator = new RankingEvaluator(options);
+    return measure(train, model -> evaluator.evaluate(model, test));
+  }
+
+  /**
+   * Trains every reference on {@code train} and measures each trained model with {@code
+   * measurement}, such as lists for users folded in from a few ratings.
+   */
+  public List<ReferenceMetrics> measure(
+      RatingDataset train, Function<Model, RankingMetrics> measurement) {
     List<ReferenceMetrics> results = new ArrayList<>();
     for (String name : backends) {
-      results.add(measureOne(name, train, test));
+      results.add(measureOne(name, train, measurement));
     }
     return results;
   }
 
-  private ReferenceMetrics measureOne(String name, RatingDataset train, RatingDataset test) {
+  private ReferenceMetrics measureOne(
+      String name, RatingDataset train, Function<Model, RankingMetrics> measurement) {
     BackendProvider provider;
     try {
       provider = registry.get(name);
@@ -85,7 +97,7 @@ public final class RankingReferences {
             .set(Keys.COLD_START, ColdStartPolicy.FALLBACK)
             .build();
     try (Model model = provider.newTrainer().train(train, referenceConfig)) {
-      RankingMetrics metrics = new RankingEvaluator(options).evaluate(model, test);
+      RankingMetrics metrics = measurement.apply(model);
       return new ReferenceMetrics(name, model.info().architecture(), metrics, null);
     } catch (RuntimeException e) {
       LOG.info("reference {} not measured: {}", name, e.getMessage());
