@@ -17,6 +17,7 @@ final class DjlBatch {
   private final float[] labels;
   private int size;
   private int positives;
+  private long historySeed;
 
   /** Empty buffers for batches of up to {@code capacity} pairs. */
   DjlBatch(int capacity) {
@@ -136,6 +137,18 @@ final class DjlBatch {
   /** The dense user indices; the first {@link #size()} are this batch's. */
   int[] users() {
     return users;
+  }
+
+  /** Seeds the random source that picks the movies of each user's history this batch keeps. */
+  void historySeed(long seed) {
+    historySeed = seed;
+  }
+
+  /**
+   * The seed of the random source that picks the movies of each user's history this batch keeps.
+   */
+  long historySeed() {
+    return historySeed;
   }
 
   /** The dense movie indices; the first {@link #size()} are this batch's. */

@@ -77,14 +77,22 @@ final class DjlHistory {
     }
     float weight = mode.weight(n);
     float[] sum = new float[dim];
+    sum(movies, from, to, table, dim, sum, 0);
+    for (int k = 0; k < dim; k++) {
+      out[offset + k] += weight * sum[k];
+    }
+  }
+
+  /**
+   * Adds {@code sum_j table[movies[j]]} over {@code movies[from..to)}, in that order, to {@code
+   * out}.
+   */
+  static void sum(int[] movies, int from, int to, float[] table, int dim, float[] out, int offset) {
     for (int i = from; i < to; i++) {
       int base = movies[i] * dim;
       for (int k = 0; k < dim; k++) {
-        sum[k] += table[base + k];
+        out[offset + k] += table[base + k];
       }
-    }
-    for (int k = 0; k < dim; k++) {
-      out[offset + k] += weight * sum[k];
     }
   }
 

@@ -92,7 +92,10 @@ final class DjlLazyStep implements DjlTrainingStep {
     this.loss = DjlLoss.of(config);
     this.history = history;
     this.historyRows =
-        history == null ? null : new DjlLazyHistory(history, users.rows(), users.dim());
+        history == null
+            ? null
+            : new DjlLazyHistory(
+                history, users.rows(), users.dim(), config.get(Keys.HISTORY_DROPOUT));
     this.ownUsers = history == null || history.mode().usesOwnEmbedding();
     this.decay = config.embeddingWeightDecay();
     this.beta1 = config.get(Keys.ADAM_BETA1);

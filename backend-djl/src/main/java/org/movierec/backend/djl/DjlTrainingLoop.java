@@ -36,6 +36,8 @@ final class DjlTrainingLoop {
   /** Mixed into the seed of the negatives, apart from the shuffle's and the initialization's. */
   private static final long NEGATIVE_SALT = 0x632BE59BD9B4E019L;
 
+  private static final long HISTORY_SALT = 0x1B873593E6546B64L;
+
   /** The epoch being trained, for the negatives' random source. */
   private int currentEpoch;
 
@@ -279,6 +281,7 @@ final class DjlTrainingLoop {
     if (buffer != null) {
       int start = (batch - 1) * config.batchSize();
       int length = Math.min(config.batchSize(), order.length - start);
+      buffer.historySeed(historySeed(config.seed(), currentEpoch, batch));
       if (sampler == null) {
         buffer.fill(data.train(), offset, order, start, length);
       } else {
@@ -293,6 +296,11 @@ final class DjlTrainingLoop {
             negativeRandom(config.seed(), currentEpoch, batch));
       }
     }
+  }
+
+  /** The seed of the random source that picks which rated movies one batch's histories keep. */
+  static long historySeed(long seed, int epoch, int batch) {
+    return negativeRandom(seed ^ HISTORY_SALT, epoch, batch).nextLong();
   }
 
   /** The random source of one batch's negatives. */

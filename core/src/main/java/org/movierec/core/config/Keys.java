@@ -193,6 +193,18 @@ public final class Keys {
           "objective=joint: the loss is the rating loss over the ratings plus this times the"
               + " binary cross-entropy over ratings and negatives");
 
+  /** The share of a user's history each training batch leaves out. */
+  public static final ConfigKey<Double> HISTORY_DROPOUT =
+      ConfigKey.decimal(
+          "history_dropout",
+          0,
+          0,
+          true,
+          1,
+          "networks with a user_history: each rated movie is left out of its user's history for a"
+              + " training batch with this probability (seeded), so that the network also learns"
+              + " to rank from the few ratings of a new user");
+
   /** The random seed. */
   public static final ConfigKey<Long> SEED =
       ConfigKey.longValue(
@@ -329,6 +341,7 @@ public final class Keys {
           NEGATIVES,
           NEGATIVE_SAMPLING,
           RANKING_WEIGHT,
+          HISTORY_DROPOUT,
           SEED,
           VALIDATION_FRACTION,
           EARLY_STOPPING_PATIENCE,
