@@ -53,8 +53,9 @@ fi
 
 echo "== compiling the server's test classes and writing their class path"
 # shellcheck disable=SC2086 # MVN_FLAGS holds several flags
-timeout 600 mvn -B -q -Dstyle.color=never ${MVN_FLAGS:-} -pl server test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath"
+timeout 600 mvn -B -q ${MVN_FLAGS:-} -pl server test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath" > "$work/mvn.log" 2>&1 \
+  || { cat "$work/mvn.log" >&2; exit 1; }
 
 timeout 900 java -jar "$jar" serve --model "$model" --data "$data" --host 127.0.0.1 --port 0 \
   > "$work/serve.out" 2> "$work/serve.err" &
