@@ -25,7 +25,8 @@ import org.openqa.selenium.By;
  * The page in a real browser, headless Chromium under its Content-Security-Policy, against the real
  * server: a new user searches movies, rates three, gets the library's fold-in list, removes one,
  * follows the share link and reloads it; a broken link still opens what it can; a title holding
- * {@code <script>} shows as text. The screenshot it takes is docs/server-page.png.
+ * {@code <script>} shows as text; a new user's list from Star Wars, Empire and Titanic is unlike
+ * user 196's. The screenshot it takes is docs/server-page.png.
  */
 class ChromiumPageTest {
 
