@@ -50,7 +50,8 @@ import picocli.CommandLine.ParameterException;
       "  movierec serve --model seed.mrec --data ml-100k --port 8080",
       "  movierec serve --model seed.mrec --store ratings.db",
       "  movierec serve --model seed.mrec --store ratings.db --retrain-every 1h --retrain-after 1000",
-      "  movierec serve --model seed.mrec --config serve.properties --set cold_start=error"
+      "  movierec serve --model seed.mrec --config serve.properties --set cold_start=error",
+      "  movierec serve --model rank.mrec --rating-model tuned.mrec"
     })
 final class ServeCommand extends DataCommand {
 
@@ -58,6 +59,8 @@ final class ServeCommand extends DataCommand {
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;
+
+  @Mixin RatingModelOption ratingModel;
 
   @Option(
       names = "--data",
@@ -119,6 +122,7 @@ final class ServeCommand extends DataCommand {
             .setModelFile(model)
             .optLoader(injector.getInstance(ModelLoader.class)::load)
             .optConfig(serverConfig);
+    ratingModel.file().ifPresent(builder::optRatingModelFile);
     if (data != null) {
       builder.optData(ratings(injector.getInstance(DatasetSource.class), data));
     }
@@ -190,9 +194,9 @@ final class ServeCommand extends DataCommand {
     out.printf(
         Locale.ROOT,
         "movierec serve: serving %s (%s, version %s, %d users x %d movies%s) at %s%n",
-        model,
+        served.files(),
         loaded.info().backend(),
-        served.version().substring(0, 12),
+        served.shortVersion(),
         loaded.users().size(),
         loaded.movies().size(),
         data == null ? "" : ", titles from " + data,
