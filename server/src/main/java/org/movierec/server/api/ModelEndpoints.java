@@ -133,8 +133,8 @@ final class ModelEndpoints {
 
   private RatingModelDescription ratingModel(ServedModel served, ModelInfo info) {
     return new RatingModelDescription(
-        served.ratingVersion().orElseThrow(),
-        served.ratingFile().orElseThrow().getFileName().toString(),
+        served.ratingVersion().orElse(null),
+        served.ratingFile().map(file -> file.getFileName().toString()).orElse(null),
         RATINGS,
         info.backend(),
         info.engine(),

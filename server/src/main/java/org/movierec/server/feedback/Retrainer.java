@@ -150,6 +150,8 @@ public final class Retrainer implements AutoCloseable {
   }
 
   private RetrainCycle cycle(boolean force) throws IOException {
+    // Checked before the snapshot too, so that a refused cycle leaves the counters as they were.
+    requireOneFile(slot.peek());
     long started = System.nanoTime();
     Instant startedAt = clock.instant();
     lastStart = startedAt;
@@ -159,15 +161,7 @@ public final class Retrainer implements AutoCloseable {
     ColumnarRatings all = RatingDatasets.compact(snapshot.ratings());
     try (ModelLease lease = slot.lease()) {
       ServedModel served = lease.served();
-      if (served.ratingFile().isPresent()) {
-        throw new RefusedException(
-            "the server serves two model files ("
-                + served.file().getFileName()
-                + " for lists, "
-                + served.ratingFile().get().getFileName()
-                + " for predicted ratings) and a retrain trains one; retrain both with movierec"
-                + " train and swap them in with POST /admin/reload naming model and rating_model");
-      }
+      requireOneFile(served);
       Model current = served.model();
       int[] fresh = unseenRows(all, current);
       boolean fromFeedback = fresh.length >= MIN_NEW_FEEDBACK;
@@ -230,6 +224,19 @@ public final class Retrainer implements AutoCloseable {
               reason,
               file);
       return done;
+    }
+  }
+
+  /** Refuses a served pair of files: a retrain trains one, which would drop the rating model. */
+  private static void requireOneFile(ServedModel served) {
+    if (served.ratingFile().isPresent()) {
+      throw new RefusedException(
+          "the server serves two model files ("
+              + served.file().getFileName()
+              + " for lists, "
+              + served.ratingFile().get().getFileName()
+              + " for predicted ratings) and a retrain trains one; retrain both with movierec"
+              + " train and swap them in with POST /admin/reload naming model and rating_model");
     }
   }
 
