@@ -20,6 +20,7 @@ import org.movierec.app.data.DatasetSource;
 import org.movierec.app.serve.StopOnSignal;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.model.Model;
+import org.movierec.core.pair.PairedModel;
 import org.movierec.core.store.RatingStore;
 import org.movierec.server.MovieRecServer;
 import org.movierec.server.ServerConfig;
@@ -195,7 +196,9 @@ final class ServeCommand extends DataCommand {
         Locale.ROOT,
         "movierec serve: serving %s (%s, version %s, %d users x %d movies%s) at %s%n",
         served.files(),
-        loaded.info().backend(),
+        loaded instanceof PairedModel pair
+            ? pair.rankingModel().info().backend() + " + " + pair.ratingModel().info().backend()
+            : loaded.info().backend(),
         served.shortVersion(),
         loaded.users().size(),
         loaded.movies().size(),

@@ -173,7 +173,7 @@ class RatingModelOptionTest {
       JsonNode list = get(client, base.resolve("v1/users/" + USER + "/recommendations?top=10"));
 
       assertThat(Files.readString(out))
-          .contains("serving " + rank + " (lists) + " + tuned + " (ratings)");
+          .contains("serving " + rank + " (lists) + " + tuned + " (ratings) (baseline + baseline,");
       assertThat(model.get("file").textValue()).isEqualTo("rank.mrec");
       assertThat(model.get("rating_model").get("file").textValue()).isEqualTo("tuned.mrec");
       JsonNode ranked = recommend(rank).get("recommendations");
