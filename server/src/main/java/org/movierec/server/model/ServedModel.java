@@ -26,6 +26,7 @@ public final class ServedModel {
   private final ModelFiles files;
   private final String modelVersion;
   private final Optional<String> ratingVersion;
+  private final String version;
   private final Instant loadedAt;
   private final long generation;
 
@@ -37,6 +38,7 @@ public final class ServedModel {
     this.files = loaded.files();
     this.modelVersion = loaded.modelVersion();
     this.ratingVersion = loaded.ratingVersion();
+    this.version = ratingVersion.map(rating -> modelVersion + "+" + rating).orElse(modelVersion);
     this.loadedAt = Objects.requireNonNull(loadedAt, "loadedAt");
     this.generation = generation;
   }
@@ -125,7 +127,7 @@ public final class ServedModel {
    * pair the model file's and the rating model file's joined by {@code +}.
    */
   public String version() {
-    return ratingVersion.map(rating -> modelVersion + "+" + rating).orElse(modelVersion);
+    return version;
   }
 
   /** The first 12 hex digits of each file's SHA-256, as logs and the command line show them. */
@@ -180,7 +182,7 @@ public final class ServedModel {
     if (left == 0) {
       model.close();
     } else if (left < 0) {
-      throw new IllegalStateException("model " + version() + " released more often than held");
+      throw new IllegalStateException("model " + version + " released more often than held");
     }
   }
 
