@@ -30,16 +30,18 @@ import org.movierec.server.feedback.Retrainer;
 import org.movierec.server.metrics.ServerMetrics;
 import org.movierec.server.model.ModelDirectory;
 import org.movierec.server.model.ModelFileLoader;
+import org.movierec.server.model.ModelFiles;
 import org.movierec.server.model.ModelSlot;
 import org.movierec.server.model.ServedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP server answering from one trained model, with hot model swap, metrics and a web page.
- * Build it with {@link #builder()}, {@link #start()} it, read {@link #port()} (port 0 picks a free
- * one) and {@link #stop()} it: stopping refuses new connections, lets requests in flight finish
- * within the configured grace period and then closes the model.
+ * An HTTP server answering from one trained model (or from two, one ordering the lists and one
+ * predicting the ratings), with hot model swap, metrics and a web page. Build it with {@link
+ * #builder()}, {@link #start()} it, read {@link #port()} (port 0 picks a free one) and {@link
+ * #stop()} it: stopping refuses new connections, lets requests in flight finish within the
+ * configured grace period and then closes the model.
  *
  * <pre>{@code
  * try (MovieRecServer server =
@@ -53,7 +55,7 @@ public final class MovieRecServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MovieRecServer.class);
 
-  private final Path modelFile;
+  private final ModelFiles modelFiles;
   private final ModelFileLoader loader;
   private final RatingDataset data;
   private final MovieCatalog catalog;
@@ -73,7 +75,8 @@ public final class MovieRecServer implements AutoCloseable {
   private boolean stopped;
 
   private MovieRecServer(Builder builder) {
-    this.modelFile = builder.modelFile;
+    this.modelFiles =
+        new ModelFiles(builder.modelFile, Optional.ofNullable(builder.ratingModelFile));
     this.loader = builder.loader;
     this.data = builder.data;
     this.catalog = builder.catalog != null ? builder.catalog : MovieCatalog.empty();
@@ -102,11 +105,11 @@ public final class MovieRecServer implements AutoCloseable {
       }
       metrics = new ServerMetrics();
       try {
-        Path dir = config.modelDir().orElse(modelFile.toAbsolutePath().getParent());
+        Path dir = config.modelDir().orElse(modelFiles.model().toAbsolutePath().getParent());
         directory = ModelDirectory.of(dir, config.get(ServerKeys.MAX_MODEL_BYTES));
         slot =
             ModelSlot.open(
-                modelFile, loader, Clock.systemUTC(), (old, next) -> metrics.served(next));
+                modelFiles, loader, Clock.systemUTC(), (old, next) -> metrics.served(next));
         limits = new RequestLimits(config);
         if (feedback.enabled()) {
           // Fails at start, naming the store, when it is locked or on another scale.
@@ -166,7 +169,7 @@ public final class MovieRecServer implements AutoCloseable {
         closeQuietly();
         throw e;
       }
-      LOG.info("serving {} (version {}) at {}", modelFile, slot.peek().version(), uri());
+      LOG.info("serving {} (version {}) at {}", modelFiles, slot.peek().shortVersion(), uri());
       if (adminPort.get() >= 0) {
         LOG.info("admin endpoints at {}", adminUri());
       }
@@ -247,6 +250,20 @@ public final class MovieRecServer implements AutoCloseable {
     return slot.reload(file).next();
   }
 
+  /**
+   * Loads a model file, or a model file and a rating model file, beside the served model and swaps
+   * it in whole, as {@code POST /admin/reload} does.
+   *
+   * @throws org.movierec.core.file.ModelFileException when a file is damaged; the old model keeps
+   *     serving
+   * @throws IllegalArgumentException when the two models of a pair know other users or movies; the
+   *     old model keeps serving
+   * @throws IOException when a file cannot be read; the old model keeps serving
+   */
+  public ServedModel reload(ModelFiles files) throws IOException {
+    return slot.reload(files).next();
+  }
+
   /** The background retrains, when the server runs against a ratings store. */
   public Optional<Retrainer> retrainer() {
     return Optional.ofNullable(retrainer);
@@ -321,6 +338,7 @@ public final class MovieRecServer implements AutoCloseable {
   public static final class Builder {
 
     private Path modelFile;
+    private Path ratingModelFile;
     private ModelFileLoader loader;
     private RatingDataset data;
     private MovieCatalog catalog;
@@ -348,6 +366,16 @@ public final class MovieRecServer implements AutoCloseable {
     /** The model file to serve first; reloads may replace it. */
     public Builder setModelFile(Path file) {
       this.modelFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * A second model file whose model answers every predicted rating, while the model file's orders
+     * the lists ({@link org.movierec.core.pair.PairedModel}); both must know the same users and
+     * movies. Reloads without a body read both files again.
+     */
+    public Builder optRatingModelFile(Path file) {
+      this.ratingModelFile = Objects.requireNonNull(file, "file");
       return this;
     }
 
@@ -386,6 +414,15 @@ public final class MovieRecServer implements AutoCloseable {
       }
       if (loader == null) {
         loader = ModelFileLoader.discover();
+      }
+      if (ratingModelFile != null && feedback.enabled() && retrainPolicy.scheduled()) {
+        throw new ConfigException(
+            "background retraining trains one model file, but this server serves two ("
+                + modelFile
+                + " for lists, "
+                + ratingModelFile
+                + " for predicted ratings); drop --retrain-every and --retrain-after, retrain both"
+                + " with movierec train and swap them in with POST /admin/reload");
       }
       if (feedback.enabled() && feedback.writeToken().isEmpty() && !isLoopback(config.host())) {
         throw new ConfigException(

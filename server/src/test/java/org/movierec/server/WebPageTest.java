@@ -77,6 +77,27 @@ class WebPageTest {
   }
 
   @Test
+  void page_ofAPair_namesTheFileOfTheListsAndTheFileOfTheStars() throws Exception {
+    Path rank = TestModels.save(dir.resolve("rank.mrec"), 2);
+    Path tuned = TestModels.save(dir.resolve("tuned.mrec"), 60);
+    try (RunningServer pair =
+        RunningServer.start(
+            MovieRecServer.builder().setModelFile(rank).optRatingModelFile(tuned),
+            ServerConfig.builder())) {
+      HtmlPage page = browser.getPage(pair.uri("/").toURL());
+      browser.waitForBackgroundJavaScript(10_000);
+
+      assertThat(text(page, "model-line"))
+          .contains("baseline model rank.mrec, stars from baseline model tuned.mrec")
+          .contains(
+              "version "
+                  + ServerEndpointsTest.sha256(rank).substring(0, 12)
+                  + "+"
+                  + ServerEndpointsTest.sha256(tuned).substring(0, 12));
+    }
+  }
+
+  @Test
   void showUser_listsTheLibrarysTopNWithTitlesBesideTheUsersRatings() throws Exception {
     HtmlPage page = open();
     int user = TestModels.user(6);

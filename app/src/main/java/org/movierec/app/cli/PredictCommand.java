@@ -8,6 +8,7 @@ import java.util.Map;
 import org.movierec.app.backend.ModelLoader;
 import org.movierec.app.output.JsonPrinter;
 import org.movierec.core.model.Model;
+import org.movierec.core.pair.PairedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  movierec predict --model seed.mrec --user 196 --movie 242",
       "  movierec predict --model seed.mrec --user 9999 --movie 242 --set cold_start=error",
-      "  movierec predict --model seed.mrec --user 196 --movie 242 --json"
+      "  movierec predict --model seed.mrec --user 196 --movie 242 --json",
+      "  movierec predict --model rank.mrec --rating-model tuned.mrec --user 196 --movie 242"
     })
 final class PredictCommand extends BaseCommand {
 
@@ -29,6 +31,8 @@ final class PredictCommand extends BaseCommand {
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;
+
+  @Mixin RatingModelOption ratingModel;
 
   @Option(names = "--user", required = true, paramLabel = "RAW_ID", description = "the user id")
   int user;
@@ -42,7 +46,7 @@ final class PredictCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     Injector injector = injector(configOptions.request());
-    try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
+    try (Model loaded = injector.getInstance(ModelLoader.class).load(model, ratingModel.file())) {
       float rating = loaded.predict(user, movie);
       boolean knownUser = loaded.knowsUser(user);
       boolean knownMovie = loaded.knowsMovie(movie);
@@ -53,7 +57,7 @@ final class PredictCommand extends BaseCommand {
         result.put("predicted_rating", rating);
         result.put("known_user", knownUser);
         result.put("known_movie", knownMovie);
-        result.put("backend", loaded.info().backend());
+        result.put("backend", answering(loaded).info().backend());
         injector.getInstance(JsonPrinter.class).print(result);
       } else {
         var out = spec.commandLine().getOut();
@@ -67,5 +71,10 @@ final class PredictCommand extends BaseCommand {
       }
     }
     return 0;
+  }
+
+  /** The model whose prediction is printed: the rating model of a pair. */
+  private static Model answering(Model loaded) {
+    return loaded instanceof PairedModel pair ? pair.ratingModel() : loaded;
   }
 }

@@ -50,7 +50,8 @@ import picocli.CommandLine.ParameterException;
           + " --min-ratings 50 --exclude 50,181",
       "  movierec recommend --model demo.mrec --user 1 --data sample --json",
       "  movierec recommend --model seed.mrec --ratings my-ratings.csv --data ml-100k",
-      "  movierec recommend --model seed.mrec --all-users --top 20 --out lists.csv"
+      "  movierec recommend --model seed.mrec --all-users --top 20 --out lists.csv",
+      "  movierec recommend --model rank.mrec --rating-model tuned.mrec --user 196"
     })
 final class RecommendCommand extends DataCommand {
 
@@ -58,6 +59,8 @@ final class RecommendCommand extends DataCommand {
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;
+
+  @Mixin RatingModelOption ratingModel;
 
   @Option(
       names = "--user",
@@ -123,7 +126,7 @@ final class RecommendCommand extends DataCommand {
     Injector injector = injector(configOptions.request());
     MovieCatalog catalog = catalog(injector, data);
     RecommendRequest request = request(catalog);
-    try (Model loaded = injector.getInstance(ModelLoader.class).load(model)) {
+    try (Model loaded = injector.getInstance(ModelLoader.class).load(model, ratingModel.file())) {
       if (list.top > loaded.movies().size()) {
         spec.commandLine()
             .getErr()
@@ -205,6 +208,7 @@ final class RecommendCommand extends DataCommand {
       result.put("ratings_of_known_movies", newUser.fittedRatings());
       result.put("backend", loaded.info().backend());
       result.put("ranking_score", loaded.rankingScore().name());
+      ratingModel.file().ifPresent(file -> result.put("rating_model", file.toString()));
       result.put("request", conditions());
       result.put("recommendations", items(loaded, ranked, catalog));
       injector.getInstance(JsonPrinter.class).print(result);
@@ -229,6 +233,7 @@ final class RecommendCommand extends DataCommand {
     result.put("known_user", loaded.knowsUser(user));
     result.put("backend", loaded.info().backend());
     result.put("ranking_score", loaded.rankingScore().name());
+    ratingModel.file().ifPresent(file -> result.put("rating_model", file.toString()));
     result.put("request", conditions());
     result.put("recommendations", items(loaded, ranked, catalog));
     return result;

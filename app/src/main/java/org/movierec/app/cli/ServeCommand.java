@@ -20,6 +20,7 @@ import org.movierec.app.data.DatasetSource;
 import org.movierec.app.serve.StopOnSignal;
 import org.movierec.core.config.ConfigKey;
 import org.movierec.core.model.Model;
+import org.movierec.core.pair.PairedModel;
 import org.movierec.core.store.RatingStore;
 import org.movierec.server.MovieRecServer;
 import org.movierec.server.ServerConfig;
@@ -50,7 +51,8 @@ import picocli.CommandLine.ParameterException;
       "  movierec serve --model seed.mrec --data ml-100k --port 8080",
       "  movierec serve --model seed.mrec --store ratings.db",
       "  movierec serve --model seed.mrec --store ratings.db --retrain-every 1h --retrain-after 1000",
-      "  movierec serve --model seed.mrec --config serve.properties --set cold_start=error"
+      "  movierec serve --model seed.mrec --config serve.properties --set cold_start=error",
+      "  movierec serve --model rank.mrec --rating-model tuned.mrec"
     })
 final class ServeCommand extends DataCommand {
 
@@ -58,6 +60,8 @@ final class ServeCommand extends DataCommand {
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model file")
   Path model;
+
+  @Mixin RatingModelOption ratingModel;
 
   @Option(
       names = "--data",
@@ -119,6 +123,7 @@ final class ServeCommand extends DataCommand {
             .setModelFile(model)
             .optLoader(injector.getInstance(ModelLoader.class)::load)
             .optConfig(serverConfig);
+    ratingModel.file().ifPresent(builder::optRatingModelFile);
     if (data != null) {
       builder.optData(ratings(injector.getInstance(DatasetSource.class), data));
     }
@@ -190,9 +195,11 @@ final class ServeCommand extends DataCommand {
     out.printf(
         Locale.ROOT,
         "movierec serve: serving %s (%s, version %s, %d users x %d movies%s) at %s%n",
-        model,
-        loaded.info().backend(),
-        served.version().substring(0, 12),
+        served.files(),
+        loaded instanceof PairedModel pair
+            ? pair.rankingModel().info().backend() + " + " + pair.ratingModel().info().backend()
+            : loaded.info().backend(),
+        served.shortVersion(),
         loaded.users().size(),
         loaded.movies().size(),
         data == null ? "" : ", titles from " + data,

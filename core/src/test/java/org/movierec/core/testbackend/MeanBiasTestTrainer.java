@@ -19,8 +19,11 @@ import org.movierec.core.training.TrainingListener;
 import org.movierec.core.training.TrainingStoppedException;
 import org.movierec.core.training.TrainingSummary;
 
-/** Fits the biases in one pass, reported as a single epoch. */
-final class MeanBiasTestTrainer implements Trainer {
+/**
+ * Fits the biases in one pass, reported as a single epoch. Public in the test jar, so that other
+ * packages' test backends can train through it.
+ */
+public final class MeanBiasTestTrainer implements Trainer {
 
   private final String backend;
   private final BiFunction<TrainedState, ColdStartPolicy, Model> modelFactory;
@@ -31,7 +34,7 @@ final class MeanBiasTestTrainer implements Trainer {
   }
 
   /** A trainer whose models are made by {@code modelFactory} and name {@code backend}. */
-  MeanBiasTestTrainer(
+  public MeanBiasTestTrainer(
       String backend, BiFunction<TrainedState, ColdStartPolicy, Model> modelFactory) {
     this.backend = backend;
     this.modelFactory = modelFactory;

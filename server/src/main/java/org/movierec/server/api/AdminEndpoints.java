@@ -12,25 +12,48 @@ import java.util.Optional;
 import java.util.Set;
 import org.movierec.core.file.ModelFileException;
 import org.movierec.server.metrics.ServerMetrics;
+import org.movierec.server.model.ModelBytes;
 import org.movierec.server.model.ModelDirectory;
+import org.movierec.server.model.ModelFiles;
 import org.movierec.server.model.ModelSlot;
+import org.movierec.server.model.ServedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /admin/reload}: loads a model file from the model directory and swaps it in, or
- * refuses the file and keeps serving the old model. Requires {@code Authorization: Bearer
- * <admin_token>}; with no token configured the admin endpoints are disabled. A refusal names only
- * what the caller sent and what is wrong with a file inside the directory, never what exists
- * elsewhere.
+ * {@code POST /admin/reload}: loads a model file, or a model file and a rating model file, from the
+ * model directory and swaps it in whole, or refuses and keeps serving the old model. Requires
+ * {@code Authorization: Bearer <admin_token>}; with no token configured the admin endpoints are
+ * disabled. A refusal names only what the caller sent and what is wrong with a file inside the
+ * directory, never what exists elsewhere.
  */
 final class AdminEndpoints {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoints.class);
 
-  /** What a reload did; {@code file} is relative to the model directory. */
+  /**
+   * What a reload did; {@code file} and {@code ratingFile} are relative to the model directory, and
+   * {@code ratingFile} is null unless a rating model answers the predicted ratings.
+   */
   record Reloaded(
-      String version, long generation, String file, String previousVersion, double loadSeconds) {}
+      String version,
+      long generation,
+      String file,
+      String ratingFile,
+      String previousVersion,
+      double loadSeconds) {}
+
+  /**
+   * The files a reload body names, relative to the model directory: the model, and the rating model
+   * when another file's model predicts the ratings.
+   */
+  record Requested(String model, Optional<String> ratingModel) {
+
+    /** The names as a refusal repeats them. */
+    String shown() {
+      return model + ratingModel.map(rating -> " and " + rating).orElse("");
+    }
+  }
 
   private final Serving serving;
   private final ServerMetrics metrics;
@@ -52,32 +75,52 @@ final class AdminEndpoints {
   private void reload(Context ctx) {
     authorize(ctx, serving.config().adminToken());
     Params.allowOnly(ctx, Set.of());
-    Optional<String> asked = requestedName(serving.body(ctx), serving.json());
+    Optional<Requested> asked = requested(serving.body(ctx), serving.json());
     long start = System.nanoTime();
-    String shown = asked.orElse("(the served file)");
+    String shown = asked.map(Requested::shown).orElse("(the served files)");
     ModelSlot.Swap swap;
     try {
-      Path file =
-          asked.isPresent() ? directory.resolve(asked.get()) : serving.models().peek().file();
-      byte[] bytes = directory.read(file);
-      swap = serving.models().reload(file, bytes);
+      ModelFiles files = asked.isPresent() ? resolve(asked.get()) : serving.models().peek().files();
+      Optional<ModelBytes> rating =
+          files.ratingModel().isPresent()
+              ? Optional.of(read(files.ratingModel().get()))
+              : Optional.empty();
+      swap = serving.models().reload(read(files.model()), rating);
     } catch (ModelDirectory.RefusedException e) {
       refused(shown, e.getMessage());
       throw rejected(e.getMessage());
     } catch (ModelFileException e) {
       refused(shown, e.getMessage());
       throw rejected("model file " + Params.clip(shown) + " " + withoutPath(e));
+    } catch (IllegalArgumentException e) {
+      // Two models that cannot be paired; the message names only the two files' names.
+      refused(shown, e.getMessage());
+      throw rejected(e.getMessage());
     } catch (IOException e) {
       refused(shown, e.toString());
       throw rejected("'" + Params.clip(shown) + "' could not be read");
     }
+    ServedModel next = swap.next();
     ctx.json(
         new Reloaded(
-            swap.next().version(),
-            swap.next().generation(),
-            directory.nameOf(swap.next().file()),
+            next.version(),
+            next.generation(),
+            directory.nameOf(next.file()),
+            next.ratingFile().map(directory::nameOf).orElse(null),
             swap.previous().version(),
             (System.nanoTime() - start) / 1e9));
+  }
+
+  private ModelFiles resolve(Requested asked) throws ModelDirectory.RefusedException {
+    Path model = directory.resolve(asked.model());
+    if (asked.ratingModel().isEmpty()) {
+      return ModelFiles.of(model);
+    }
+    return ModelFiles.pair(model, directory.resolve(asked.ratingModel().get()));
+  }
+
+  private ModelBytes read(Path file) throws IOException {
+    return new ModelBytes(file, directory.read(file));
   }
 
   /** What is wrong with a model file, without the absolute path the exception starts with. */
@@ -101,26 +144,45 @@ final class AdminEndpoints {
   }
 
   /**
-   * The {@code model} field of an optional JSON body: the name of the file to load instead of the
-   * served one, relative to the model directory.
+   * The {@code model} and {@code rating_model} fields of an optional JSON body: the names of the
+   * files to load instead of the served ones, relative to the model directory; {@code model} alone
+   * serves one model file, both serve the pair.
    *
    * @throws ApiException a 400 naming the field at fault
    */
-  static Optional<String> requestedName(byte[] bytes, ObjectMapper json) {
+  static Optional<Requested> requested(byte[] bytes, ObjectMapper json) {
     if (bytes.length == 0) {
       return Optional.empty();
     }
     JsonNode body = JsonBody.parse(bytes, json, 4);
-    JsonBody.allowOnly(body, "", Set.of("model"));
-    JsonNode model = JsonBody.required(body, "", "model");
-    if (!model.isTextual() || model.textValue().isBlank() || model.textValue().length() > 4096) {
+    JsonBody.allowOnly(body, "", Set.of("model", "rating_model"));
+    if (!body.has("model") && body.has("rating_model")) {
       throw ApiException.badField(
-          "model", "must be the name of a model file in the model directory");
+          "model",
+          "is required with rating_model: name both files, the model that orders lists and the"
+              + " one that predicts ratings");
     }
-    if (model.textValue().indexOf('\0') >= 0) {
-      throw ApiException.badField("model", "must not hold a NUL character");
+    String model = fileName(JsonBody.required(body, "", "model"), "model");
+    JsonNode rating = body.get("rating_model");
+    if (rating == null) {
+      return Optional.of(new Requested(model, Optional.empty()));
     }
-    return Optional.of(model.textValue());
+    String ratingModel = fileName(rating, "rating_model");
+    if (ratingModel.equals(model)) {
+      throw ApiException.badField(
+          "rating_model", "must name another file than model; leave it out to serve one file");
+    }
+    return Optional.of(new Requested(model, Optional.of(ratingModel)));
+  }
+
+  private static String fileName(JsonNode node, String field) {
+    if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > 4096) {
+      throw ApiException.badField(field, "must be the name of a model file in the model directory");
+    }
+    if (node.textValue().indexOf('\0') >= 0) {
+      throw ApiException.badField(field, "must not hold a NUL character");
+    }
+    return node.textValue();
   }
 
   /** Refuses a request without the configured token, comparing in constant time. */

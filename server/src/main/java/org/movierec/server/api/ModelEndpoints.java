@@ -12,12 +12,17 @@ import org.movierec.core.config.ConfigKey;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.Provenance;
+import org.movierec.core.pair.PairedModel;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.TrainingSummary;
 import org.movierec.server.model.ModelLease;
 import org.movierec.server.model.ServedModel;
 
-/** {@code GET /v1/model}: what is being served and how it was made. */
+/**
+ * {@code GET /v1/model}: what is being served and how it was made. When a second file's model
+ * predicts the ratings, the description is the list model's and {@code rating_model} describes the
+ * other file.
+ */
 final class ModelEndpoints {
 
   /** The served model's identity and provenance. */
@@ -25,6 +30,7 @@ final class ModelEndpoints {
       String version,
       long generation,
       String file,
+      String answers,
       String loadedAt,
       String backend,
       String engine,
@@ -37,6 +43,21 @@ final class ModelEndpoints {
       Scale scale,
       String coldStart,
       RankingScoreView rankingScore,
+      Map<String, String> config,
+      Training training,
+      RatingModelDescription ratingModel) {}
+
+  /** The model file that predicts the ratings, when it is not the one that orders the lists. */
+  record RatingModelDescription(
+      String version,
+      String file,
+      String answers,
+      String backend,
+      String engine,
+      String trainedAt,
+      String dataFingerprint,
+      Long trainingRatings,
+      Object architecture,
       Map<String, String> config,
       Training training) {}
 
@@ -57,6 +78,13 @@ final class ModelEndpoints {
 
   /** One epoch's figures. */
   record Epoch(int epoch, double trainLoss, Double validationRmse, double learningRate) {}
+
+  /** What the model that orders lists answers. */
+  private static final String LISTS = "lists: recommendations, rankings and similar movies";
+
+  /** What the model that predicts ratings answers. */
+  private static final String RATINGS =
+      "predicted ratings: predictions and every list entry's predicted_rating";
 
   private final Serving serving;
   private final RequestLimits limits;
@@ -79,12 +107,13 @@ final class ModelEndpoints {
 
   private ModelDescription description(ServedModel served) {
     Model model = served.model();
-    ModelInfo info = model.info();
-    TrainingSummary summary = info.summary();
+    Model lists = model instanceof PairedModel pair ? pair.rankingModel() : model;
+    ModelInfo info = lists.info();
     return new ModelDescription(
         served.version(),
         served.generation(),
         served.file().getFileName().toString(),
+        model instanceof PairedModel ? LISTS : LISTS + " and " + RATINGS,
         served.loadedAt().toString(),
         info.backend(),
         info.engine(),
@@ -98,13 +127,33 @@ final class ModelEndpoints {
         ConfigKey.wordOf(model.coldStartPolicy()),
         new RankingScoreView(model.rankingScore().name(), model.rankingScore().description()),
         new TreeMap<>(info.config()),
-        new Training(
-            summary.epochsRun(),
-            summary.bestEpoch(),
-            summary.trainSeconds(),
-            summary.samplesProcessed(),
-            summary.bestReport().map(r -> finite(r.validationRmse())).orElse(null),
-            summary.history().stream().map(ModelEndpoints::epoch).toList()));
+        training(info.summary()),
+        model instanceof PairedModel pair ? ratingModel(served, pair.ratingModel().info()) : null);
+  }
+
+  private RatingModelDescription ratingModel(ServedModel served, ModelInfo info) {
+    return new RatingModelDescription(
+        served.ratingVersion().orElse(null),
+        served.ratingFile().map(file -> file.getFileName().toString()).orElse(null),
+        RATINGS,
+        info.backend(),
+        info.engine(),
+        info.trainedFrom().map(Provenance::trainedAt).orElse(null),
+        info.trainedFrom().map(Provenance::dataSha256).orElse(null),
+        info.trainedFrom().map(Provenance::ratings).orElse(null),
+        architecture(info.architecture()),
+        new TreeMap<>(info.config()),
+        training(info.summary()));
+  }
+
+  private static Training training(TrainingSummary summary) {
+    return new Training(
+        summary.epochsRun(),
+        summary.bestEpoch(),
+        summary.trainSeconds(),
+        summary.samplesProcessed(),
+        summary.bestReport().map(r -> finite(r.validationRmse())).orElse(null),
+        summary.history().stream().map(ModelEndpoints::epoch).toList());
   }
 
   /** The architecture as JSON when the backend described it in JSON, else as text. */

@@ -87,6 +87,8 @@ final class RetrainEndpoints {
     }
     try {
       ctx.json(retrainer.runOnce(force));
+    } catch (Retrainer.RefusedException e) {
+      throw new ApiException(409, "retrain_refused", null, e.getMessage());
     } catch (IOException e) {
       throw new ApiException(
           500,

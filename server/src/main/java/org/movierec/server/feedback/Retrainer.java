@@ -51,6 +51,14 @@ public final class Retrainer implements AutoCloseable {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** Raised when the served model cannot be retrained as one file; nothing was trained. */
+  public static final class RefusedException extends IllegalStateException {
+
+    private RefusedException(String message) {
+      super(message);
+    }
+  }
+
   private final Feedback feedback;
   private final ModelSlot slot;
   private final BackendRegistry backends;
@@ -130,6 +138,7 @@ public final class Retrainer implements AutoCloseable {
    *
    * @param force swap the candidate in even when it is worse
    * @throws IOException when the candidate cannot be saved or loaded
+   * @throws RefusedException when the server serves a model file and a rating model file
    */
   public RetrainCycle runOnce(boolean force) throws IOException {
     running.lock();
@@ -141,6 +150,8 @@ public final class Retrainer implements AutoCloseable {
   }
 
   private RetrainCycle cycle(boolean force) throws IOException {
+    // Checked before the snapshot too, so that a refused cycle leaves the counters as they were.
+    requireOneFile(slot.peek());
     long started = System.nanoTime();
     Instant startedAt = clock.instant();
     lastStart = startedAt;
@@ -150,6 +161,7 @@ public final class Retrainer implements AutoCloseable {
     ColumnarRatings all = RatingDatasets.compact(snapshot.ratings());
     try (ModelLease lease = slot.lease()) {
       ServedModel served = lease.served();
+      requireOneFile(served);
       Model current = served.model();
       int[] fresh = unseenRows(all, current);
       boolean fromFeedback = fresh.length >= MIN_NEW_FEEDBACK;
@@ -212,6 +224,19 @@ public final class Retrainer implements AutoCloseable {
               reason,
               file);
       return done;
+    }
+  }
+
+  /** Refuses a served pair of files: a retrain trains one, which would drop the rating model. */
+  private static void requireOneFile(ServedModel served) {
+    if (served.ratingFile().isPresent()) {
+      throw new RefusedException(
+          "the server serves two model files ("
+              + served.file().getFileName()
+              + " for lists, "
+              + served.ratingFile().get().getFileName()
+              + " for predicted ratings) and a retrain trains one; retrain both with movierec"
+              + " train and swap them in with POST /admin/reload naming model and rating_model");
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.movierec.core.file.ModelFile;
@@ -47,8 +48,25 @@ public final class ModelSlot implements AutoCloseable {
   public static ModelSlot open(
       Path file, ModelFileLoader loader, Clock clock, BiConsumer<ServedModel, ServedModel> onSwap)
       throws IOException {
+    return open(ModelFiles.of(file), loader, clock, onSwap);
+  }
+
+  /**
+   * A slot serving the model in a file, or the pair of models in two.
+   *
+   * @param onSwap told of every swap with the previous model (null for the first) and the new one
+   * @throws org.movierec.core.file.ModelFileException when a file is damaged or foreign
+   * @throws IllegalArgumentException when the two models of a pair know other users or movies
+   * @throws IOException when a file cannot be read
+   */
+  public static ModelSlot open(
+      ModelFiles files,
+      ModelFileLoader loader,
+      Clock clock,
+      BiConsumer<ServedModel, ServedModel> onSwap)
+      throws IOException {
     Objects.requireNonNull(loader, "loader");
-    ServedModel first = ServedModel.load(file, loader, clock.instant(), 1);
+    ServedModel first = ServedModel.load(files, loader, clock.instant(), 1);
     onSwap.accept(null, first);
     return new ModelSlot(first, loader, clock, onSwap);
   }
@@ -100,6 +118,22 @@ public final class ModelSlot implements AutoCloseable {
   }
 
   /**
+   * Loads a model file, or a pair of them, beside the current model and, once loaded, makes it
+   * current; a pair is swapped in whole or not at all.
+   *
+   * @return the replaced model and the new current one
+   * @throws org.movierec.core.file.ModelFileException when a file is damaged or foreign; the
+   *     current model keeps serving
+   * @throws IllegalArgumentException when the two models of a pair know other users or movies; the
+   *     current model keeps serving
+   * @throws IOException when a file cannot be read; the current model keeps serving
+   */
+  public Swap reload(ModelFiles files) throws IOException {
+    Optional<ModelBytes> rating = ModelBytes.readIfPresent(files.ratingModel());
+    return reload(ModelBytes.read(files.model()), rating);
+  }
+
+  /**
    * Loads a model from a file's bytes, read by the caller, and makes it current. The load runs
    * outside the slot's lock, so that a slow or stuck load never holds up {@link #close()} or
    * another reload's swap; swaps run one at a time and number the models in the order they became
@@ -112,7 +146,20 @@ public final class ModelSlot implements AutoCloseable {
    * @throws SlotClosedException when the slot closed while the model loaded; it is closed again
    */
   public Swap reload(Path file, byte[] bytes) {
-    ServedModel.Loaded loaded = ServedModel.loaded(file, bytes, loader);
+    return reload(new ModelBytes(file, bytes), Optional.empty());
+  }
+
+  /**
+   * Loads a model, or with a rating model's bytes a pair of models, from bytes read by the caller
+   * and makes it current; see {@link #reload(Path, byte[])}. Both models of a pair load before the
+   * swap, so a pair that fails to load or to pair leaves the current model serving.
+   *
+   * @throws org.movierec.core.file.ModelFileException when the bytes are damaged or foreign
+   * @throws IllegalArgumentException when the two models of a pair know other users or movies
+   * @throws SlotClosedException when the slot closed while the model loaded; it is closed again
+   */
+  public Swap reload(ModelBytes model, Optional<ModelBytes> rating) {
+    ServedModel.Loaded loaded = ServedModel.loaded(model, rating, loader);
     ServedModel previous;
     ServedModel next;
     synchronized (reloadLock) {
@@ -126,7 +173,7 @@ public final class ModelSlot implements AutoCloseable {
       try {
         onSwap.accept(previous, next);
       } catch (RuntimeException e) {
-        LOG.warn("a swap listener failed after {} became current: {}", shortVersion(next), e);
+        LOG.warn("a swap listener failed after {} became current: {}", next.shortVersion(), e);
       } finally {
         // The slot's hold on the replaced model goes whatever a listener did.
         previous.release();
@@ -134,10 +181,10 @@ public final class ModelSlot implements AutoCloseable {
     }
     LOG.info(
         "now serving {} (version {}, load {}); model {} closes when its last request ends",
-        file,
-        shortVersion(next),
+        next.files(),
+        next.shortVersion(),
         next.generation(),
-        shortVersion(previous));
+        previous.shortVersion());
     return new Swap(previous, next);
   }
 
@@ -150,9 +197,5 @@ public final class ModelSlot implements AutoCloseable {
         last.release();
       }
     }
-  }
-
-  private static String shortVersion(ServedModel served) {
-    return served.version().substring(0, 12);
   }
 }

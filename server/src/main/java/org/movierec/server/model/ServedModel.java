@@ -7,31 +7,38 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.Model;
+import org.movierec.core.pair.PairedModel;
 
 /**
  * One loaded model as the server answers with it: the model, the SHA-256 of the file bytes it was
  * loaded from (its version, as {@code sha256sum} prints it), where and when it was loaded, and
- * which load it was. Immutable; the model is closed once the slot has let go of it and the last
- * request using it has finished.
+ * which load it was. A model whose stars come from a second file ({@link PairedModel}) is versioned
+ * by both files' SHA-256 joined by {@code +}. Immutable; the model is closed once the slot has let
+ * go of it and the last request using it has finished.
  */
 public final class ServedModel {
 
   private final Model model;
+  private final ModelFiles files;
+  private final String modelVersion;
+  private final Optional<String> ratingVersion;
   private final String version;
-  private final Path file;
   private final Instant loadedAt;
   private final long generation;
 
   /** One hold for the slot while this model is current, plus one per request in flight. */
   private final AtomicInteger holds = new AtomicInteger(1);
 
-  private ServedModel(Model model, String version, Path file, Instant loadedAt, long generation) {
-    this.model = Objects.requireNonNull(model, "model");
-    this.version = Objects.requireNonNull(version, "version");
-    this.file = Objects.requireNonNull(file, "file");
+  private ServedModel(Loaded loaded, Instant loadedAt, long generation) {
+    this.model = Objects.requireNonNull(loaded.model(), "model");
+    this.files = loaded.files();
+    this.modelVersion = loaded.modelVersion();
+    this.ratingVersion = loaded.ratingVersion();
+    this.version = ratingVersion.map(rating -> modelVersion + "+" + rating).orElse(modelVersion);
     this.loadedAt = Objects.requireNonNull(loadedAt, "loadedAt");
     this.generation = generation;
   }
@@ -46,25 +53,67 @@ public final class ServedModel {
    */
   public static ServedModel load(
       Path file, ModelFileLoader loader, Instant loadedAt, long generation) throws IOException {
-    return loaded(file, ModelFile.bytesOf(file), loader).served(loadedAt, generation);
+    return load(ModelFiles.of(file), loader, loadedAt, generation);
+  }
+
+  /**
+   * Loads a model file, or a pair of them, as the server does; see {@link #load(Path,
+   * ModelFileLoader, Instant, long)}.
+   *
+   * @throws org.movierec.core.file.ModelFileException when a file is damaged or foreign
+   * @throws IllegalArgumentException when the two models of a pair know other users or movies
+   * @throws IOException when a file cannot be read
+   */
+  public static ServedModel load(
+      ModelFiles files, ModelFileLoader loader, Instant loadedAt, long generation)
+      throws IOException {
+    Optional<ModelBytes> rating = ModelBytes.readIfPresent(files.ratingModel());
+    return loaded(ModelBytes.read(files.model()), rating, loader).served(loadedAt, generation);
   }
 
   /**
    * A model loaded from bytes already read, not yet numbered: a reload loads it before it takes the
-   * slot's lock and numbers it under the lock.
+   * slot's lock and numbers it under the lock. With a rating model's bytes, both are loaded and
+   * paired, and neither stays open when either fails.
    *
    * @throws org.movierec.core.file.ModelFileException when the bytes are damaged or foreign
+   * @throws IllegalArgumentException when the two models of a pair know other users or movies
    */
-  static Loaded loaded(Path file, byte[] bytes, ModelFileLoader loader) {
-    String version = sha256(bytes);
-    return new Loaded(loader.load(ModelFile.parse(file, bytes)), version, file);
+  static Loaded loaded(ModelBytes model, Optional<ModelBytes> rating, ModelFileLoader loader) {
+    Model first = loader.load(ModelFile.parse(model.file(), model.bytes()));
+    if (rating.isEmpty()) {
+      return new Loaded(
+          first, ModelFiles.of(model.file()), sha256(model.bytes()), Optional.empty());
+    }
+    try {
+      Model second = loader.load(ModelFile.parse(rating.get().file(), rating.get().bytes()));
+      try {
+        Model pair =
+            PairedModel.builder()
+                .setRankingModel(first, model.file().getFileName().toString())
+                .setRatingModel(second, rating.get().file().getFileName().toString())
+                .build();
+        return new Loaded(
+            pair,
+            ModelFiles.pair(model.file(), rating.get().file()),
+            sha256(model.bytes()),
+            Optional.of(sha256(rating.get().bytes())));
+      } catch (RuntimeException e) {
+        second.close();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      first.close();
+      throw e;
+    }
   }
 
   /** A loaded model before it is served; whoever drops it closes its model. */
-  record Loaded(Model model, String version, Path file) {
+  record Loaded(
+      Model model, ModelFiles files, String modelVersion, Optional<String> ratingVersion) {
 
     ServedModel served(Instant loadedAt, long generation) {
-      return new ServedModel(model, version, file, loadedAt, generation);
+      return new ServedModel(this, loadedAt, generation);
     }
   }
 
@@ -73,14 +122,38 @@ public final class ServedModel {
     return model;
   }
 
-  /** The lower-case hex SHA-256 of the model file's bytes. */
+  /**
+   * What answers are versioned by: the lower-case hex SHA-256 of the model file's bytes, or for a
+   * pair the model file's and the rating model file's joined by {@code +}.
+   */
   public String version() {
     return version;
   }
 
-  /** The file it was loaded from. */
+  /** The first 12 hex digits of each file's SHA-256, as logs and the command line show them. */
+  public String shortVersion() {
+    return modelVersion.substring(0, 12)
+        + ratingVersion.map(rating -> "+" + rating.substring(0, 12)).orElse("");
+  }
+
+  /** The lower-case hex SHA-256 of the rating model file's bytes, when stars come from one. */
+  public Optional<String> ratingVersion() {
+    return ratingVersion;
+  }
+
+  /** The files it was loaded from. */
+  public ModelFiles files() {
+    return files;
+  }
+
+  /** The file it was loaded from; for a pair, the one whose model orders lists. */
   public Path file() {
-    return file;
+    return files.model();
+  }
+
+  /** The file the rating model was loaded from, when stars come from a second file. */
+  public Optional<Path> ratingFile() {
+    return files.ratingModel();
   }
 
   /** When it was loaded. */

@@ -58,9 +58,15 @@
     for (var value = model.scale.max; value >= model.scale.min - 1e-6; value -= model.scale.step) {
       stars.push(Math.round(value * 100) / 100);
     }
-    byId('model-line').textContent = model.backend + ' model ' + model.file + ' · ' +
+    // With a rating model, the lists come from one file and the stars from another.
+    var ratings = model.rating_model ? ', stars from ' + model.rating_model.backend + ' model ' +
+        model.rating_model.file : '';
+    var version = model.version.split('+').map(function (part) {
+      return part.substring(0, 12);
+    }).join('+');
+    byId('model-line').textContent = model.backend + ' model ' + model.file + ratings + ' · ' +
         model.users + ' users × ' + model.movies + ' movies · version ' +
-        model.version.substring(0, 12) + ' · cold start: ' + model.cold_start;
+        version + ' · cold start: ' + model.cold_start;
   }
 
   function showUser() {

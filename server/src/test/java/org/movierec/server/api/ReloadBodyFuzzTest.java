@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Timeout;
 import org.movierec.server.model.ModelDirectory;
 
 /**
- * Fuzzes {@code POST /admin/reload}'s body and the model directory's resolution of the name it
- * gives: a name either leads to a regular file inside the directory or is refused; nothing outside
- * ever resolves, whatever the name holds ({@code ..}, absolute paths, NUL, odd Unicode).
+ * Fuzzes {@code POST /admin/reload}'s body and the model directory's resolution of the names it
+ * gives ({@code model} and {@code rating_model}): a name either leads to a regular file inside the
+ * directory or is refused; nothing outside ever resolves, whatever the name holds ({@code ..},
+ * absolute paths, NUL, odd Unicode).
  */
 class ReloadBodyFuzzTest {
 
@@ -22,21 +23,29 @@ class ReloadBodyFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void parse_arbitraryBody_resolvesInsideTheDirectoryOrRefuses(byte[] body) throws IOException {
     ModelDirectory models = directory();
-    AtomicReference<Optional<String>> name = new AtomicReference<>(Optional.empty());
+    AtomicReference<Optional<AdminEndpoints.Requested>> asked =
+        new AtomicReference<>(Optional.empty());
     HttpSurfaceFuzzing.parsesOrRefuses(
-        () -> name.set(AdminEndpoints.requestedName(body, HttpSurfaceFuzzing.JSON)));
-    if (name.get().isEmpty()) {
+        () -> asked.set(AdminEndpoints.requested(body, HttpSurfaceFuzzing.JSON)));
+    if (asked.get().isEmpty()) {
       return;
     }
+    resolvesInsideOrRefuses(models, asked.get().get().model());
+    if (asked.get().get().ratingModel().isPresent()) {
+      resolvesInsideOrRefuses(models, asked.get().get().ratingModel().get());
+    }
+  }
+
+  private static void resolvesInsideOrRefuses(ModelDirectory models, String name) {
     try {
-      Path resolved = models.resolve(name.get().get());
+      Path resolved = models.resolve(name);
       if (!resolved.startsWith(models.root()) || !Files.isRegularFile(resolved)) {
-        throw new AssertionError("'" + name.get().get() + "' resolved to " + resolved);
+        throw new AssertionError("'" + name + "' resolved to " + resolved);
       }
     } catch (ModelDirectory.RefusedException refused) {
       // A refusal repeats the caller's own name and nothing of the file system.
       String root = models.root().toString();
-      if (refused.getMessage().contains(root) && !name.get().get().contains(root)) {
+      if (refused.getMessage().contains(root) && !name.contains(root)) {
         throw new AssertionError("a refusal shows the directory: " + refused.getMessage());
       }
     }

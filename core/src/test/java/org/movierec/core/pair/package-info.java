@@ -1,0 +1,2 @@
+/** Tests of the paired model: its contract, through a test backend, and its delegation. */
+package org.movierec.core.pair;
