@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * on 127.0.0.1 only and every loop is bounded in time or count.
  *
  * <pre>
- * load URL CLIENTS WRITE_FRACTION SECONDS ACKED_LOG   mixed load; every 201'd rating to ACKED_LOG
+ * load URL CLIENTS WRITE_FRACTION SECONDS ACKED_LOG [FIRST_USER]
+ *                                                      mixed load; every 201'd rating to ACKED_LOG
  * verify URL ACKED_LOG                                 every acknowledged rating stored, once
  * fresh URL USERS                                      5 ratings per new user, then its list
  * </pre>
@@ -38,7 +39,11 @@ public final class StoreLoad {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String TOKEN = System.getenv("MOVIEREC_WRITE_TOKEN");
-  /** Users the load writes for, far above any MovieLens id. */
+  /**
+   * Users the load writes for, far above any MovieLens id; each load of one script gets its own
+   * range (FIRST_USER), so that a later load inserts new ratings rather than rewriting an earlier
+   * load's.
+   */
   private static final int LOAD_USERS = 100_000_000;
   private static final int FRESH_USERS = 200_000_000;
   private static final int KNOWN_USERS = 943;
@@ -46,14 +51,16 @@ public final class StoreLoad {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "load" -> load(URI.create(args[1]), Integer.parseInt(args[2]),
-          Double.parseDouble(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+          Double.parseDouble(args[3]), Integer.parseInt(args[4]), Path.of(args[5]),
+          args.length > 6 ? Integer.parseInt(args[6]) : LOAD_USERS);
       case "verify" -> verify(URI.create(args[1]), Path.of(args[2]));
       case "fresh" -> fresh(URI.create(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("mode load, verify or fresh, got " + args[0]);
     }
   }
 
-  private static void load(URI url, int clients, double writeFraction, int seconds, Path log)
+  private static void load(
+      URI url, int clients, double writeFraction, int seconds, Path log, int firstUser)
       throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     List<List<String>> acked = new ArrayList<>();
@@ -75,7 +82,7 @@ public final class StoreLoad {
         while (System.nanoTime() < deadline) {
           try {
             if (random.nextDouble() < writeFraction) {
-              int user = LOAD_USERS + client * 100_000 + seq / 40;
+              int user = firstUser + client * 100_000 + seq / 40;
               int movie = 1 + (seq % 40) * 41;
               int stars = 1 + (seq * 7 + client) % 5;
               seq++;
