@@ -66,7 +66,10 @@ public final class StoreLoad {
     List<List<String>> acked = new ArrayList<>();
     List<long[]> reads = new ArrayList<>();
     AtomicLong failed = new AtomicLong();
-    AtomicLong unacked = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    AtomicLong timedOut = new AtomicLong();
+    AtomicLong unanswered = new AtomicLong();
+    Map<Integer, AtomicLong> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicLong readCount = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -91,7 +94,9 @@ public final class StoreLoad {
               if (answer.statusCode() == 201) {
                 mine.add(user + " " + movie + " " + stars);
               } else {
-                unacked.incrementAndGet();
+                refused.incrementAndGet();
+                refusals.computeIfAbsent(answer.statusCode(), s -> new AtomicLong())
+                    .incrementAndGet();
                 pause();
               }
             } else {
@@ -105,10 +110,14 @@ public final class StoreLoad {
                 failed.incrementAndGet();
               }
             }
+          } catch (java.net.http.HttpTimeoutException e) {
+            // No answer in 10 s: a write sent now may or may not have committed, and is not
+            // counted as acknowledged.
+            timedOut.incrementAndGet();
+            pause();
           } catch (IOException e) {
-            // The server is down (killed) or refused the connection: a write sent now may or may
-            // not have committed, and is not counted as acknowledged.
-            unacked.incrementAndGet();
+            // The server is down (killed) or refused the connection: the same as a time-out.
+            unanswered.incrementAndGet();
             pause();
           } catch (InterruptedException e) {
             return;
@@ -128,11 +137,13 @@ public final class StoreLoad {
     long[] all = merged(reads);
     System.out.printf(Locale.ROOT,
         "load: %d clients, %.0f%% writes, %d s: %,d acknowledged writes (%.1f/s), %,d reads"
-            + " (%.1f/s), read p50 %.1f ms p99 %.1f ms; %,d requests failed or unanswered"
-            + " (server down), %,d reads answered non-200%n",
+            + " (%.1f/s), read p50 %.1f ms p99 %.1f ms; %,d writes answered other than 201 %s,"
+            + " %,d requests timed out (10 s), %,d found no server (connection refused or"
+            + " broken), %,d reads answered non-200%n",
         clients, writeFraction * 100, seconds, lines.size(), lines.size() / (double) seconds,
         readCount.get(), readCount.get() / (double) seconds, percentile(all, 50),
-        percentile(all, 99), unacked.get(), failed.get());
+        percentile(all, 99), refused.get(), new java.util.TreeMap<>(refusals), timedOut.get(),
+        unanswered.get(), failed.get());
   }
 
   private static void verify(URI url, Path log) throws Exception {
