@@ -95,12 +95,14 @@ for third in 1 2; do
   done
   kill -0 "$load" 2> /dev/null || break
   kill -KILL "$server"
-  wait "$server" 2> /dev/null || true
+  sent=$(date +%s.%N)
   echo "# $(date -u +%T) SIGKILL to the server at $(( $(date +%s) - began )) s"
-  killed=$(date +%s.%N)
+  wait "$server" 2> /dev/null || true
+  echo "# the killed server exited $(python3 -c "print(round($(date +%s.%N) - $sent, 1))") s after the signal"
+  killed=$sent
   start_server
   restarts=$((restarts + 1))
-  echo "# $(date -u +%T) restart $restarts serving again after $(python3 -c "print(round($(date +%s.%N) - $killed, 1))") s"
+  echo "# $(date -u +%T) restart $restarts serving again $(python3 -c "print(round($(date +%s.%N) - $killed, 1))") s after the signal"
 done
 wait "$load"
 echo "# $restarts restarts; verifying every acknowledged rating through the restarted server"
