@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * on 127.0.0.1 only and every loop is bounded in time or count.
  *
  * <pre>
- * load URL CLIENTS WRITE_FRACTION SECONDS ACKED_LOG   mixed load; every 201'd rating to ACKED_LOG
+ * load URL CLIENTS WRITE_FRACTION SECONDS ACKED_LOG [FIRST_USER]
+ *                                                      mixed load; every 201'd rating to ACKED_LOG
  * verify URL ACKED_LOG                                 every acknowledged rating stored, once
  * fresh URL USERS                                      5 ratings per new user, then its list
  * </pre>
@@ -38,7 +39,11 @@ public final class StoreLoad {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String TOKEN = System.getenv("MOVIEREC_WRITE_TOKEN");
-  /** Users the load writes for, far above any MovieLens id. */
+  /**
+   * Users the load writes for, far above any MovieLens id; each load of one script gets its own
+   * range (FIRST_USER), so that a later load inserts new ratings rather than rewriting an earlier
+   * load's.
+   */
   private static final int LOAD_USERS = 100_000_000;
   private static final int FRESH_USERS = 200_000_000;
   private static final int KNOWN_USERS = 943;
@@ -46,20 +51,25 @@ public final class StoreLoad {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "load" -> load(URI.create(args[1]), Integer.parseInt(args[2]),
-          Double.parseDouble(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+          Double.parseDouble(args[3]), Integer.parseInt(args[4]), Path.of(args[5]),
+          args.length > 6 ? Integer.parseInt(args[6]) : LOAD_USERS);
       case "verify" -> verify(URI.create(args[1]), Path.of(args[2]));
       case "fresh" -> fresh(URI.create(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("mode load, verify or fresh, got " + args[0]);
     }
   }
 
-  private static void load(URI url, int clients, double writeFraction, int seconds, Path log)
+  private static void load(
+      URI url, int clients, double writeFraction, int seconds, Path log, int firstUser)
       throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     List<List<String>> acked = new ArrayList<>();
     List<long[]> reads = new ArrayList<>();
     AtomicLong failed = new AtomicLong();
-    AtomicLong unacked = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    AtomicLong timedOut = new AtomicLong();
+    AtomicLong unanswered = new AtomicLong();
+    Map<Integer, AtomicLong> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicLong readCount = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -75,7 +85,7 @@ public final class StoreLoad {
         while (System.nanoTime() < deadline) {
           try {
             if (random.nextDouble() < writeFraction) {
-              int user = LOAD_USERS + client * 100_000 + seq / 40;
+              int user = firstUser + client * 100_000 + seq / 40;
               int movie = 1 + (seq % 40) * 41;
               int stars = 1 + (seq * 7 + client) % 5;
               seq++;
@@ -84,7 +94,9 @@ public final class StoreLoad {
               if (answer.statusCode() == 201) {
                 mine.add(user + " " + movie + " " + stars);
               } else {
-                unacked.incrementAndGet();
+                refused.incrementAndGet();
+                refusals.computeIfAbsent(answer.statusCode(), s -> new AtomicLong())
+                    .incrementAndGet();
                 pause();
               }
             } else {
@@ -98,10 +110,14 @@ public final class StoreLoad {
                 failed.incrementAndGet();
               }
             }
+          } catch (java.net.http.HttpTimeoutException e) {
+            // No answer in 10 s: a write sent now may or may not have committed, and is not
+            // counted as acknowledged.
+            timedOut.incrementAndGet();
+            pause();
           } catch (IOException e) {
-            // The server is down (killed) or refused the connection: a write sent now may or may
-            // not have committed, and is not counted as acknowledged.
-            unacked.incrementAndGet();
+            // The server is down (killed) or refused the connection: the same as a time-out.
+            unanswered.incrementAndGet();
             pause();
           } catch (InterruptedException e) {
             return;
@@ -121,11 +137,13 @@ public final class StoreLoad {
     long[] all = merged(reads);
     System.out.printf(Locale.ROOT,
         "load: %d clients, %.0f%% writes, %d s: %,d acknowledged writes (%.1f/s), %,d reads"
-            + " (%.1f/s), read p50 %.1f ms p99 %.1f ms; %,d requests failed or unanswered"
-            + " (server down), %,d reads answered non-200%n",
+            + " (%.1f/s), read p50 %.1f ms p99 %.1f ms; %,d writes answered other than 201 %s,"
+            + " %,d requests timed out (10 s), %,d found no server (connection refused or"
+            + " broken), %,d reads answered non-200%n",
         clients, writeFraction * 100, seconds, lines.size(), lines.size() / (double) seconds,
         readCount.get(), readCount.get() / (double) seconds, percentile(all, 50),
-        percentile(all, 99), unacked.get(), failed.get());
+        percentile(all, 99), refused.get(), new java.util.TreeMap<>(refusals), timedOut.get(),
+        unanswered.get(), failed.get());
   }
 
   private static void verify(URI url, Path log) throws Exception {
