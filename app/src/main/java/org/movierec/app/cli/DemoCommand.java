@@ -130,7 +130,8 @@ final class DemoCommand extends BaseCommand {
       err.flush();
       try (TrainOutcome lists = listInjector.getInstance(TrainJob.class).run(split, listFile)) {
         printListModel(out, lists);
-        printNdcg(out, injector.getInstance(EvaluationOptions.class), stars, lists, split.test());
+        printRankingTable(
+            out, injector.getInstance(EvaluationOptions.class), stars, lists, split.test());
         printPair(
             injector.getInstance(ModelLoader.class),
             lists.modelFile(),
@@ -235,7 +236,7 @@ final class DemoCommand extends BaseCommand {
    * Measures both models' lists on the test ratings as {@code evaluate} does, with the most-rated
    * movies' lists of the same training ratings beside them.
    */
-  private static void printNdcg(
+  private static void printRankingTable(
       PrintWriter out,
       EvaluationOptions options,
       TrainOutcome stars,
