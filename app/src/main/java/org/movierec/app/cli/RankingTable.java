@@ -27,7 +27,7 @@ final class RankingTable {
    */
   record Row(String label, RankingMeans means, String note) {}
 
-  /** The model's row. */
+  /** The row of one measurement of lists, such as a model's. */
   static Row model(String label, RankingMetrics ranking) {
     return new Row(label, of(ranking), null);
   }

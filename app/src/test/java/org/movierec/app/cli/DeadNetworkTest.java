@@ -35,7 +35,11 @@ class DeadNetworkTest {
             "--backend",
             ConstantTestBackend.NAME,
             "--model",
-            dir.resolve("d.mrec").toString());
+            dir.resolve("d.mrec").toString(),
+            "--rank-model",
+            dir.resolve("d-rank.mrec").toString(),
+            "--rank-set",
+            "epochs=1");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.err())
         .contains("seed 1 left the network's output dead")
@@ -48,9 +52,18 @@ class DeadNetworkTest {
   @Test
   void demo_workingModel_trainsOnce() {
     CliRun run =
-        CliRun.of("demo", "--backend", "baseline", "--model", dir.resolve("b.mrec").toString());
+        CliRun.of(
+            "demo",
+            "--backend",
+            "baseline",
+            "--model",
+            dir.resolve("b.mrec").toString(),
+            "--rank-model",
+            dir.resolve("b-rank.mrec").toString(),
+            "--rank-set",
+            "epochs=1");
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.err()).doesNotContain("training again");
+    assertThat(run.err()).doesNotContain("training again").contains("training the list model");
     assertThat(run.out())
         .contains("bias baseline RMSE", "predictions for test ratings", "top 10 for user");
   }
