@@ -78,13 +78,18 @@ public final class TestModels {
 
   /** Trains a baseline model with this user-bias regularization and saves it to a file. */
   public static Path save(Path file, double userRegularization) throws IOException {
+    return save(file, data(), userRegularization);
+  }
+
+  /** Trains a baseline model on these ratings and saves it to a file. */
+  static Path save(Path file, RatingDataset ratings, double userRegularization) throws IOException {
     TrainingConfig config =
         TrainingConfig.builder()
             .set(Keys.BACKEND, "baseline")
             .set(Keys.BIAS_REG_USER, userRegularization)
             .build();
     try (Model model =
-        BackendRegistry.discover().get("baseline").newTrainer().train(data(), config)) {
+        BackendRegistry.discover().get("baseline").newTrainer().train(ratings, config)) {
       model.save(file);
     }
     return file;

@@ -3,8 +3,10 @@ package org.movierec.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.movierec.core.data.MovieCatalog;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.MovieFilter;
@@ -67,6 +69,16 @@ final class ListRequests {
         genre == null || genre.isNull() || genre.textValue().isBlank() ? null : genre.textValue(),
         JsonBody.optionalInt(body, "", "min_ratings", 0, 0, Integer.MAX_VALUE),
         catalog);
+  }
+
+  /** The request with more movies never to list, such as those the user rated in the dataset. */
+  static RecommendRequest excluding(RecommendRequest request, Set<Integer> movies) {
+    if (movies.isEmpty()) {
+      return request;
+    }
+    Set<Integer> excluded = new HashSet<>(request.excludedMovies());
+    excluded.addAll(movies);
+    return new RecommendRequest(request.count(), excluded, request.filter(), request.minRatings());
   }
 
   private static final String CATALOG = " (the movies the model knows)";

@@ -102,8 +102,10 @@ final class UserEndpoints {
     int user = Params.pathId(ctx, "user");
     try (ModelLease lease = serving.models().lease()) {
       Model model = lease.served().model();
-      RecommendRequest request = ListRequests.fromQuery(ctx, model, serving.catalog());
       Optional<FoldedUser> folded = fresh(user, lease);
+      RecommendRequest request =
+          ListRequests.excluding(
+              ListRequests.fromQuery(ctx, model, serving.catalog()), rated(user, folded));
       List<Recommendation> ranked =
           folded.isPresent() ? folded.get().recommend(request) : model.recommend(user, request);
       ctx.json(
@@ -114,6 +116,22 @@ final class UserEndpoints {
               lease.served().version(),
               recommended(ranked, serving)));
     }
+  }
+
+  /**
+   * The movies the user rated in the server's dataset, which the model may not have trained on (a
+   * held-out split); none for a user the store has forgotten, who is served as a new user.
+   */
+  private Set<Integer> rated(int user, Optional<FoldedUser> folded) {
+    UserRatings ratings = serving.ratings();
+    if (!ratings.hasUser(user)) {
+      return Set.of();
+    }
+    // Only a refit user can be forgotten, so the store is asked about no other.
+    if (folded.isPresent() && feedback.store().isForgotten(user)) {
+      return Set.of();
+    }
+    return ratings.movies(user);
   }
 
   /** A ranked list with whatever the catalog knows about each movie. */

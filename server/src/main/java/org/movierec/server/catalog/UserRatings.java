@@ -2,10 +2,12 @@ package org.movierec.server.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.movierec.core.data.RatingDataset;
 
-/** Each user's ratings in a dataset, best first, to show what a user liked beside their list. */
+/** Each user's ratings in a dataset, best first: shown beside the user's list and kept off it. */
 public final class UserRatings {
 
   /**
@@ -64,6 +66,21 @@ public final class UserRatings {
   /** The number of users with ratings. */
   public int userCount() {
     return offsets.length - 1;
+  }
+
+  /**
+   * The raw ids of the movies a user rated, to keep them off the user's lists; empty if unknown.
+   */
+  public Set<Integer> movies(int rawUserId) {
+    if (!hasUser(rawUserId)) {
+      return Set.of();
+    }
+    int user = dataset.users().indexOf(rawUserId);
+    Set<Integer> movies = new HashSet<>();
+    for (int i = offsets[user]; i < offsets[user + 1]; i++) {
+      movies.add(dataset.rawMovieId(rows[i]));
+    }
+    return Set.copyOf(movies);
   }
 
   /** The ratings of a user, highest first and then by movie id; empty for an unknown user. */
