@@ -156,9 +156,14 @@ class FeedbackTest {
     Reply list = running.get("/v1/users/" + user + "/recommendations");
     assertThat(list.json().get("fitted_from").textValue()).isEqualTo("store");
     assertThat(movies(list)).isEqualTo(coldStart);
+    assertThat(running.get("/v1/users/" + user + "/ratings").json().get("count").intValue())
+        .as("a forgotten user's ratings are shown from nowhere, the model's training list included")
+        .isZero();
     running.close();
     running = serve(Optional.empty());
     assertThat(movies(running.get("/v1/users/" + user + "/recommendations"))).isEqualTo(coldStart);
+    assertThat(running.get("/v1/users/" + user + "/ratings").json().get("count").intValue())
+        .isZero();
   }
 
   @Test

@@ -189,6 +189,11 @@ final class UserEndpoints {
         ctx.json(new Ratings(user, "store", stored.size(), offset, rated));
         return;
       }
+      if (feedback.store().isForgotten(user)) {
+        // Forgotten: neither the dataset's copy of their ratings nor the model's training list.
+        ctx.json(new Ratings(user, "store", 0, offset, rated));
+        return;
+      }
     }
     UserRatings ratings = serving.ratings();
     if (ratings.available()) {
