@@ -36,6 +36,7 @@ final class DjlTrainingLoop {
   /** Mixed into the seed of the negatives, apart from the shuffle's and the initialization's. */
   private static final long NEGATIVE_SALT = 0x632BE59BD9B4E019L;
 
+  /** Mixed into the seed of the history dropout, apart from the negatives' seed. */
   private static final long HISTORY_SALT = 0x1B873593E6546B64L;
 
   /** The epoch being trained, for the negatives' random source. */
