@@ -45,6 +45,10 @@ final class DjlLazyHistory {
   private float[] own = new float[0];
   private float[] sums = new float[0];
   private final float[] excluded;
+
+  /** The pairs of the batch being begun whose history left their own movie out, in order. */
+  private int[] leftOutPairs = new int[0];
+
   private int[] rowIndices = new int[0];
   private float[] rowGradients = new float[0];
 
@@ -123,11 +127,16 @@ final class DjlLazyHistory {
     keep(distinct, batch);
     Arrays.fill(perUser, 0, distinct * dim, 0f);
     Arrays.fill(sums, 0, distinct * dim, 0f);
+    if (leftOutPairs.length < n) {
+      leftOutPairs = new int[n];
+    }
     int excludedPairs = 0;
     for (int p = 0; p < n; p++) {
       int d = position[pairs[p]];
       boolean leftOut = ranksAKeptMovie(batch, p, d);
-      excludedPairs += leftOut ? 1 : 0;
+      if (leftOut) {
+        leftOutPairs[excludedPairs++] = p;
+      }
       float[] sum = leftOut ? sums : perUser;
       int from = p * width;
       for (int k = 0; k < dim; k++) {
@@ -141,16 +150,14 @@ final class DjlLazyHistory {
       System.arraycopy(gradient, p * width + dim, rowGradients, p * dim, dim);
     }
     int at = n;
-    for (int p = 0; p < n; p++) {
-      int d = position[pairs[p]];
-      if (ranksAKeptMovie(batch, p, d)) {
-        float weight = -weight(d, 1);
-        rowIndices[at] = batchMovies[p];
-        for (int k = 0; k < dim; k++) {
-          rowGradients[at * dim + k] = weight * gradient[p * width + k];
-        }
-        at++;
+    for (int i = 0; i < excludedPairs; i++) {
+      int p = leftOutPairs[i];
+      float weight = -weight(position[pairs[p]], 1);
+      rowIndices[at] = batchMovies[p];
+      for (int k = 0; k < dim; k++) {
+        rowGradients[at * dim + k] = weight * gradient[p * width + k];
       }
+      at++;
     }
     for (int d = 0; d < distinct; d++) {
       float whole = weight(d, 0);
