@@ -3,6 +3,7 @@ package org.movierec.backend.djl;
 import org.movierec.core.file.ModelFile;
 import org.movierec.core.model.Model;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.rank.CatalogThreads;
 import org.movierec.core.spi.BackendProvider;
 import org.movierec.core.spi.RuntimeOptions;
 import org.movierec.core.training.Trainer;
@@ -62,6 +63,11 @@ public final class DjlBackendProvider implements BackendProvider {
         state.users().size(),
         state.movies().size(),
         file.path());
-    return new DjlModel(state, options.coldStart(), spec, parameters);
+    return new DjlModel(
+        state,
+        options.coldStart(),
+        spec,
+        parameters,
+        CatalogThreads.of(options.recommendThreads()));
   }
 }

@@ -11,6 +11,7 @@ import org.movierec.core.model.RankingScore;
 import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.ScoringModel;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.rank.CatalogThreads;
 import org.movierec.core.training.EpochReport;
 import org.movierec.core.training.LossKind;
 import org.movierec.core.training.TrainingObjective;
@@ -59,8 +60,23 @@ public final class DjlModel extends ScoringModel {
   private volatile MovieVectors movieVectors;
   private volatile boolean closed;
 
-  /** A model over a trained state, a spec and parameters that fit both. */
+  /**
+   * A model over a trained state, a spec and parameters that fit both, scoring lists on one thread.
+   */
   DjlModel(TrainedState state, ColdStartPolicy policy, NetworkSpec spec, DjlParameters parameters) {
+    this(state, policy, spec, parameters, CatalogThreads.single());
+  }
+
+  /**
+   * A model over a trained state, a spec and parameters that fit both, which scores one user's
+   * catalog on up to {@code catalogThreads}' threads.
+   */
+  DjlModel(
+      TrainedState state,
+      ColdStartPolicy policy,
+      NetworkSpec spec,
+      DjlParameters parameters,
+      CatalogThreads catalogThreads) {
     super(state, policy);
     this.spec = spec;
     this.parameters = parameters;
@@ -68,10 +84,10 @@ public final class DjlModel extends ScoringModel {
     this.history =
         spec.history().usesHistory() ? DjlHistory.of(spec.history(), state.rated()) : null;
     DjlSplitNetwork network = DjlSplitNetwork.of(spec, parameters, history);
-    this.scorer = new DjlScorer(network);
+    this.scorer = new DjlScorer(network, catalogThreads);
     DjlSplitNetwork ranking =
         spec.hasRankingHead() ? network.rankingHead(spec, parameters) : network;
-    this.rankingScorer = objective.ranks() ? new DjlScorer(ranking) : scorer;
+    this.rankingScorer = objective.ranks() ? new DjlScorer(ranking, catalogThreads) : scorer;
     this.offset = DjlOffset.of(state.info(), state.biases());
     DjlLayout layout = parameters.layout();
     this.meanOwn =

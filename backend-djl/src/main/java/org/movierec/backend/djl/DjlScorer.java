@@ -1,6 +1,7 @@
 package org.movierec.backend.djl;
 
 import java.util.Arrays;
+import org.movierec.core.rank.CatalogThreads;
 import org.movierec.model.Activation;
 import org.movierec.model.NetworkSpec;
 
@@ -16,6 +17,9 @@ import org.movierec.model.NetworkSpec;
  * with one weight held fixed: long, independent loops the JIT turns into vector instructions. Both
  * paths, pairs and catalog, perform the same floating-point operations in the same order, so a
  * recommendation's score equals the prediction of the same pair bit for bit.
+ *
+ * <p>A catalog may be scored on several threads ({@link CatalogThreads}): each takes whole blocks,
+ * which it scores exactly as one thread would, so the scores do not depend on the thread count.
  */
 final class DjlScorer {
 
@@ -30,6 +34,7 @@ final class DjlScorer {
   private final Activation firstActivation;
   private final DjlSplitNetwork.Layer[] rest;
   private final DjlSplitNetwork network;
+  private final CatalogThreads catalogThreads;
 
   /**
    * Per-thread block buffers (input and output, feature-major), reused across calls: a single
@@ -41,8 +46,18 @@ final class DjlScorer {
 
   private final int maxWidth;
 
-  /** A scorer over a split network, which it reads but does not copy. */
+  /**
+   * A scorer over a split network, which it reads but does not copy, scoring catalogs on one
+   * thread.
+   */
   DjlScorer(DjlSplitNetwork network) {
+    this(network, CatalogThreads.single());
+  }
+
+  /**
+   * A scorer over a split network that scores a catalog on up to {@code catalogThreads}' threads.
+   */
+  DjlScorer(DjlSplitNetwork network, CatalogThreads catalogThreads) {
     this.userEmbedding = network.userEmbedding();
     this.userDim = network.userDim();
     this.movieCount = network.movieCount();
@@ -53,6 +68,7 @@ final class DjlScorer {
     this.rest = network.rest();
     this.maxWidth = network.maxWidth();
     this.network = network;
+    this.catalogThreads = catalogThreads;
   }
 
   /** A scorer over a spec's parameters; see {@link DjlSplitNetwork#of}. */
@@ -111,8 +127,21 @@ final class DjlScorer {
     for (int j = 0; j < firstUnits; j++) {
       userPart[j] = output[j][0];
     }
-    for (int start = 0; start < movieCount; start += BLOCK) {
-      int size = Math.min(BLOCK, movieCount - start);
+    catalogThreads.forEachChunk(
+        movieCount, BLOCK, (from, to) -> scoreMovies(users, userOffset, userPart, from, to, out));
+  }
+
+  /**
+   * Scores the movies {@code [from, to)} for a user whose first-layer user part is {@code
+   * userPart}, block by block from {@code from}, a multiple of the block size.
+   */
+  private void scoreMovies(
+      float[] users, int userOffset, float[] userPart, int from, int to, float[] out) {
+    float[][][] buffers = buffers();
+    float[][] input = buffers[0];
+    float[][] output = buffers[1];
+    for (int start = from; start < to; start += BLOCK) {
+      int size = Math.min(BLOCK, to - start);
       for (int j = 0; j < firstUnits; j++) {
         float[] row = input[j];
         float part = userPart[j];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.movierec.core.config.ConfigException;
+import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.data.RatingDataset;
@@ -14,6 +15,7 @@ import org.movierec.core.model.Model;
 import org.movierec.core.model.ModelInfo;
 import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.TrainedState;
+import org.movierec.core.rank.CatalogThreads;
 import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.OutputOffset;
 import org.movierec.core.training.Trainer;
@@ -131,7 +133,8 @@ public final class DjlTrainer implements Trainer {
                           summary)),
                   config.coldStart(),
                   spec,
-                  parameters);
+                  parameters,
+                  CatalogThreads.of(config.get(Keys.RECOMMEND_THREADS)));
       try (DjlPipeline pipeline =
               config.threads() == 1
                   ? DjlPipeline.inline()

@@ -43,6 +43,6 @@ class DjlModelFileDamageTest extends ModelFileDamageContractTest {
 
   @Override
   protected RuntimeOptions runtimeOptions() {
-    return new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK);
+    return new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK, 0);
   }
 }

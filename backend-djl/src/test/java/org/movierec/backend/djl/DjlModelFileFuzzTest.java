@@ -33,7 +33,7 @@ import org.movierec.model.NetworkSpec;
 class DjlModelFileFuzzTest {
 
   private static final RuntimeOptions OPTIONS =
-      new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK);
+      new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK, 0);
 
   private static final ModelFile TEMPLATE = template();
 

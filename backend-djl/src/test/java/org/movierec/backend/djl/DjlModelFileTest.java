@@ -28,7 +28,7 @@ class DjlModelFileTest {
 
   private static final ColumnarRatings ALL = SyntheticRatings.generate(40, 30, 15, 5);
   private static final RuntimeOptions OPTIONS =
-      new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK);
+      new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK, 0);
   private static DjlModel model;
 
   @TempDir Path dir;

@@ -200,7 +200,7 @@ class DjlOffsetTest {
         new DjlBackendProvider()
             .load(
                 ModelFile.read(file),
-                new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK))) {
+                new RuntimeOptions(DeviceRequest.parse("cpu"), 0, ColdStartPolicy.FALLBACK, 0))) {
       assertThat(loaded.predict(users, movies)).containsExactly(model.predict(users, movies));
       assertThat(loaded.recommend(ALL.users().rawId(4), 10))
           .isEqualTo(model.recommend(ALL.users().rawId(4), 10));

@@ -15,6 +15,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.movierec.core.rank.CatalogThreads;
 import org.movierec.model.Activation;
 import org.movierec.model.DenseLayerSpec;
 import org.movierec.model.EmbeddingSpec;
@@ -107,6 +109,35 @@ class DjlScorerParityTest {
    * so that activations stay near unit scale and the output is alive under ReLU; returns the
    * engine's scores.
    */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void scoreCatalog_severalThreads_equalsOneThreadBitForBit(int threads) {
+    // Chunks of several blocks and a partial last block, with and without the embedding dot.
+    int movies = 3 * CatalogThreads.MIN_CHUNK + DjlSplitNetwork.BLOCK / 2 + 5;
+    for (NetworkSpec spec :
+        List.of(RandomNetworks.uniform(Activation.RELU), RandomNetworks.withDot(Activation.RELU))) {
+      DjlParameters parameters = RandomNetworks.parameters(spec, 3, movies, threads);
+      DjlSplitNetwork network = DjlSplitNetwork.of(spec, parameters);
+      DjlScorer one = new DjlScorer(network);
+      DjlScorer several = new DjlScorer(network, CatalogThreads.of(threads));
+      float[] userVector = new float[spec.userEmbedding().dim()];
+      java.util.Arrays.fill(userVector, 0.25f);
+      for (int user = 0; user < 3; user++) {
+        float[] expected = new float[movies];
+        float[] actual = new float[movies];
+        one.scoreCatalog(user, expected);
+        several.scoreCatalog(user, actual);
+        assertThat(actual).as("%s, user %d", spec.name(), user).containsExactly(expected);
+      }
+      float[] expected = new float[movies];
+      float[] actual = new float[movies];
+      one.scoreCatalog(userVector, expected);
+      several.scoreCatalog(userVector, actual);
+      assertThat(actual).as("%s, a user vector", spec.name()).containsExactly(expected);
+      assertThat(distinct(actual)).isGreaterThan(movies / 2);
+    }
+  }
+
   private static float[] assertParity(NetworkSpec spec, int users, int movies, long seed) {
     DjlParameters parameters = RandomNetworks.parameters(spec, users, movies, seed);
     int pairs = users * movies;

@@ -3,6 +3,7 @@ package org.movierec.core.config;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.movierec.core.model.ColdStartPolicy;
+import org.movierec.core.rank.CatalogThreads;
 import org.movierec.core.training.EmbeddingOptimizer;
 import org.movierec.core.training.LearningRateSchedule;
 import org.movierec.core.training.LossKind;
@@ -261,6 +262,18 @@ public final class Keys {
               + " runs everything on one thread, with N > 1 uses N PyTorch threads plus the JVM"
               + " thread)");
 
+  /** Threads that score one user's catalog for a list. */
+  public static final ConfigKey<Integer> RECOMMEND_THREADS =
+      ConfigKey.integer(
+          "recommend_threads",
+          0,
+          0,
+          CatalogThreads.MAX_THREADS,
+          "threads that score one user's catalog for a list, the caller's included, taken only"
+              + " from cores idle at that moment (0 = one per core; catalogs under "
+              + CatalogThreads.MIN_CHUNK
+              + " movies per thread use fewer; 1 = the caller alone, as for Spark tasks)");
+
   /** Regularization of user biases. */
   public static final ConfigKey<Double> BIAS_REG_USER =
       ConfigKey.decimal(
@@ -348,6 +361,7 @@ public final class Keys {
           CHECKPOINT_EVERY,
           COLD_START,
           THREADS,
+          RECOMMEND_THREADS,
           BIAS_REG_USER,
           BIAS_REG_MOVIE,
           BIAS_ITERATIONS,

@@ -85,7 +85,11 @@ final class DefectiveBackend implements BackendProvider {
   public Model load(ModelFile file, RuntimeOptions options) {
     RuntimeOptions used =
         ignoresErrorPolicy
-            ? new RuntimeOptions(options.device(), options.threads(), ColdStartPolicy.FALLBACK)
+            ? new RuntimeOptions(
+                options.device(),
+                options.threads(),
+                ColdStartPolicy.FALLBACK,
+                options.recommendThreads())
             : options;
     return onLoad.apply(backend.load(file, used));
   }

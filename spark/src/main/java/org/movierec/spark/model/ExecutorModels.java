@@ -43,8 +43,9 @@ final class ExecutorModels {
   private static Model load(ShippedModel shipped) {
     long start = System.nanoTime();
     ModelFile file = ModelFile.parse(Path.of(shipped.origin()), shipped.bytes());
+    // one thread per list too: Spark already runs a task on every core
     RuntimeOptions options =
-        new RuntimeOptions(DeviceRequest.parse("cpu"), THREADS_PER_TASK, shipped.coldStart());
+        new RuntimeOptions(DeviceRequest.parse("cpu"), THREADS_PER_TASK, shipped.coldStart(), 1);
     Model model = BackendRegistry.discover().load(file, options);
     LOG.info(
         "loaded the {} model {} in {} ms",

@@ -1,0 +1,185 @@
+package org.movierec.core.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** How {@link CatalogThreads} cuts a catalog into chunks and who scores them. */
+class CatalogThreadsTest {
+
+  private static final int ALIGN = 128;
+
+  /** Tries at a hand-off that an idle helper accepts. */
+  private static final int ATTEMPTS = 100;
+
+  @Test
+  void forEachChunk_largeCatalog_coversEveryMovieOnceInAlignedChunks() {
+    int count = 5 * CatalogThreads.MIN_CHUNK + 77;
+    List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+    int[] visits = new int[count];
+    CatalogThreads.of(3)
+        .forEachChunk(
+            count,
+            ALIGN,
+            (start, end) -> {
+              ranges.add(new int[] {start, end});
+              for (int movie = start; movie < end; movie++) {
+                visits[movie]++;
+              }
+            });
+    assertThat(visits).containsOnly(1);
+    assertThat(ranges).hasSize(3);
+    for (int[] range : ranges) {
+      assertThat(range[0] % ALIGN).as("chunk start %d", range[0]).isZero();
+    }
+  }
+
+  @Test
+  void forEachChunk_catalogUnderTwoMinimumChunks_runsOnceOnTheCaller() {
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+    CatalogThreads.of(4)
+        .forEachChunk(
+            2 * CatalogThreads.MIN_CHUNK - 1,
+            ALIGN,
+            (start, end) -> {
+              threads.add(Thread.currentThread().getName());
+              ranges.add(new int[] {start, end});
+            });
+    assertThat(ranges).containsExactly(new int[] {0, 2 * CatalogThreads.MIN_CHUNK - 1});
+    assertThat(threads).containsExactly(Thread.currentThread().getName());
+  }
+
+  @Test
+  void forEachChunk_idleHelper_scoresAChunkOnAnotherThread() {
+    CatalogThreads two = CatalogThreads.of(2);
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    String caller = Thread.currentThread().getName();
+    // A helper is idle again only a moment after its last chunk, so a hand-off may be refused;
+    // the caller's chunk waits a little for the other to start, so it does not take it back.
+    for (int attempt = 0; attempt < ATTEMPTS && names.size() < 2; attempt++) {
+      CountDownLatch otherStarted = new CountDownLatch(1);
+      two.forEachChunk(
+          4 * CatalogThreads.MIN_CHUNK,
+          ALIGN,
+          (start, end) -> {
+            names.add(Thread.currentThread().getName());
+            if (start == 0) {
+              awaitBriefly(otherStarted);
+            } else {
+              otherStarted.countDown();
+            }
+          });
+    }
+    assertThat(names).hasSize(2).contains(caller);
+    assertThat(names).anyMatch(name -> name.startsWith("movierec-catalog-"));
+  }
+
+  @Test
+  void forEachChunk_everyHelperBusy_callerScoresEveryChunk() throws Exception {
+    CatalogThreads two = CatalogThreads.of(2);
+    CountDownLatch helperBusy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread first =
+        new Thread(
+            () -> {
+              for (int attempt = 0; attempt < ATTEMPTS && helperBusy.getCount() > 0; attempt++) {
+                two.forEachChunk(
+                    4 * CatalogThreads.MIN_CHUNK,
+                    ALIGN,
+                    (start, end) -> {
+                      if (start == 0) {
+                        awaitBriefly(helperBusy);
+                      } else if (Thread.currentThread().getName().startsWith("movierec-catalog-")) {
+                        helperBusy.countDown();
+                        awaitBriefly(release, 10_000);
+                      }
+                    });
+              }
+            },
+            "first-caller");
+    first.start();
+    try {
+      assertThat(helperBusy.await(30, TimeUnit.SECONDS))
+          .as("the helper holds the first caller's chunk")
+          .isTrue();
+      Set<String> names = ConcurrentHashMap.newKeySet();
+      int[] visits = new int[4 * CatalogThreads.MIN_CHUNK];
+      two.forEachChunk(
+          visits.length,
+          ALIGN,
+          (start, end) -> {
+            names.add(Thread.currentThread().getName());
+            for (int movie = start; movie < end; movie++) {
+              visits[movie]++;
+            }
+          });
+      assertThat(names).containsExactly(Thread.currentThread().getName());
+      assertThat(visits).containsOnly(1);
+    } finally {
+      release.countDown();
+      first.join(10_000);
+    }
+  }
+
+  @Test
+  void forEachChunk_chunkThrows_rethrowsOnTheCallerAfterEveryChunk() {
+    int[] finished = new int[1];
+    assertThatThrownBy(
+            () ->
+                CatalogThreads.of(2)
+                    .forEachChunk(
+                        4 * CatalogThreads.MIN_CHUNK,
+                        ALIGN,
+                        (start, end) -> {
+                          if (start > 0) {
+                            throw new IllegalStateException("chunk at " + start);
+                          }
+                          synchronized (finished) {
+                            finished[0]++;
+                          }
+                        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("chunk at ");
+    assertThat(finished[0]).isEqualTo(1);
+  }
+
+  @Test
+  void of_zero_asksForOnePerCore_andSharesHelpersPerCount() {
+    assertThat(CatalogThreads.of(0).threads())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(CatalogThreads.of(1)).isSameAs(CatalogThreads.single());
+    assertThat(CatalogThreads.of(3)).isSameAs(CatalogThreads.of(3));
+  }
+
+  @Test
+  void of_outOfRange_namesTheKeyAndTheAllowedRange() {
+    assertThatThrownBy(() -> CatalogThreads.of(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("recommend_threads")
+        .hasMessageContaining("0.." + CatalogThreads.MAX_THREADS);
+    assertThatThrownBy(() -> CatalogThreads.of(CatalogThreads.MAX_THREADS + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static void awaitBriefly(CountDownLatch latch) {
+    awaitBriefly(latch, 100);
+  }
+
+  private static void awaitBriefly(CountDownLatch latch, long millis) {
+    try {
+      latch.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
