@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
  * @param heapAfterBytes used heap after a collection, after the level
  * @param rssBeforeBytes resident set size before the level
  * @param rssAfterBytes resident set size after the level
+ * @param machine the load average around the level and the process's CPU time over it
  */
 public record LoadResult(
     int threads,
@@ -32,7 +33,8 @@ public record LoadResult(
     long heapBeforeBytes,
     long heapAfterBytes,
     long rssBeforeBytes,
-    long rssAfterBytes) {
+    long rssAfterBytes,
+    MachineLoad machine) {
 
   /** Calls per second over all threads. */
   public double callsPerSecond() {
@@ -72,7 +74,8 @@ public record LoadResult(
         long heapBefore,
         long heapAfter,
         long rssBefore,
-        long rssAfter) {
+        long rssAfter,
+        MachineLoad machine) {
       return new LoadResult(
           threads,
           calls,
@@ -85,7 +88,8 @@ public record LoadResult(
           heapBefore,
           heapAfter,
           rssBefore,
-          rssAfter);
+          rssAfter,
+          machine);
     }
   }
 

@@ -74,6 +74,7 @@ public final class LoadTest {
       int offset = t * (DISTINCT_REQUESTS / threads + 7);
       futures.add(pool.submit(() -> work(start, offset, callsPerThread)));
     }
+    MachineLoad.Start machine = MachineLoad.start();
     long began = System.nanoTime();
     start.countDown();
     List<ThreadStats> stats = new ArrayList<>();
@@ -87,6 +88,7 @@ public final class LoadTest {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - began) / 1e9;
+    MachineLoad load = machine.finish();
     LoadResult.Summary summary = LoadResult.summarize(stats);
     // The per-call latency arrays are garbage now, so the memory reading sees only the model.
     stats.clear();
@@ -98,7 +100,8 @@ public final class LoadTest {
         heapBefore,
         MemoryProbe.usedHeapBytes(),
         rssBefore,
-        MemoryProbe.residentBytes());
+        MemoryProbe.residentBytes(),
+        load);
   }
 
   private ThreadStats work(CountDownLatch start, int offset, int calls)

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Load-test a saved model: many threads call predict and recommend at once for a bounded"
           + " number of calls; every answer is checked against the single-threaded one.",
-      "Prints throughput, p50/p99 latency and memory per thread count; exits 1 if any answer"
-          + " differed or any call failed."
+      "Prints throughput, p50/p99 latency (and the calling thread's CPU time per list), memory,"
+          + " the process's CPU time and the load average per thread count; exits 1 if any"
+          + " answer differed or any call failed."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -100,8 +101,9 @@ final class BenchCommand extends BaseCommand {
   private static void print(PrintWriter out, LoadResult r) {
     out.printf(
         Locale.ROOT,
-        "%3d threads: %,9d calls in %6.2f s = %,10.0f calls/s | predict %s | top-10 %s cpu %s"
-            + " | mismatches %d, exceptions %d | heap %+.1f MiB, rss %+.1f MiB%n",
+        "%3d threads: %,9d calls in %6.2f s = %,10.0f calls/s | predict %s | top-10 %s caller CPU %s"
+            + " | mismatches %d, exceptions %d | heap %+.1f MiB, rss %+.1f MiB"
+            + " | process CPU %.2f s, load average %.2f-%.2f%n",
         r.threads(),
         r.calls(),
         r.seconds(),
@@ -112,7 +114,10 @@ final class BenchCommand extends BaseCommand {
         r.mismatches(),
         r.exceptions(),
         (r.heapAfterBytes() - r.heapBeforeBytes()) / 1048576.0,
-        (r.rssAfterBytes() - r.rssBeforeBytes()) / 1048576.0);
+        (r.rssAfterBytes() - r.rssBeforeBytes()) / 1048576.0,
+        r.machine().processCpuSeconds(),
+        r.machine().loadAverageBefore(),
+        r.machine().loadAverageAfter());
     out.flush();
   }
 

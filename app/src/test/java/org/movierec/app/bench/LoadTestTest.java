@@ -17,6 +17,9 @@ import org.movierec.core.training.TrainingSummary;
 
 class LoadTestTest {
 
+  /** CPU the JVM's own threads (compiler, collector) may add around a level, in seconds. */
+  private static final double PROCESS_CPU_SLACK = 1.0;
+
   private static TrainedState state() {
     RatingsBuilder builder = new RatingsBuilder(RatingScale.WHOLE_STARS);
     for (int user = 1; user <= 30; user++) {
@@ -88,6 +91,13 @@ class LoadTestTest {
         .as("a call's own CPU time fits inside its wall time")
         .isPositive()
         .isLessThanOrEqualTo(result.recommend().maxMicros());
+    assertThat(result.machine().processCpuSeconds())
+        .as("the process worked during the level, and no longer than its threads could")
+        .isPositive()
+        .isLessThanOrEqualTo(
+            result.seconds() * Runtime.getRuntime().availableProcessors() + PROCESS_CPU_SLACK);
+    assertThat(result.machine().loadAverageBefore()).isGreaterThanOrEqualTo(0);
+    assertThat(result.machine().loadAverageAfter()).isGreaterThanOrEqualTo(0);
   }
 
   @Test
