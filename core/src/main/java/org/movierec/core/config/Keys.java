@@ -269,10 +269,11 @@ public final class Keys {
           0,
           0,
           CatalogThreads.MAX_THREADS,
-          "threads that score one user's catalog for a list, the caller's included, taken only"
-              + " from cores idle at that moment (0 = one per core; catalogs under "
+          "threads that score one user's catalog for a list, the caller's included (0 = one per"
+              + " core; 1 = the caller alone, as Spark tasks do). A list uses only threads no other"
+              + " list in flight holds, and one per "
               + CatalogThreads.MIN_CHUNK
-              + " movies per thread use fewer; 1 = the caller alone, as for Spark tasks)");
+              + " movies at most, so a busy server or a batch scores each list on its caller");
 
   /** Regularization of user biases. */
   public static final ConfigKey<Double> BIAS_REG_USER =

@@ -14,11 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Scores one user's catalog on several cores at once ({@code recommend_threads}): the catalog is
  * cut into contiguous chunks, the calling thread scores the first and hands the others to helper
- * threads that are idle at that moment. A chunk no helper takes at once, because every helper is
- * busy with another caller's list, is scored by the caller itself, so a loaded server pays no
- * queueing and one list never waits for another; a caller that finishes its own chunk before a
- * helper has started one takes that chunk back. Each chunk's scores are computed exactly as one
- * thread computes them, so the result does not depend on the thread count.
+ * threads that are idle at that moment. Only the threads no other list holds are used: with as many
+ * lists in flight in the process as threads (a busy server, or a batch that already runs one list
+ * per core), each list stays on its caller. A chunk no helper takes at once is scored by the caller
+ * itself, so no list queues behind another; a caller that finishes its own chunk before a helper
+ * has started one takes that chunk back. Each chunk's scores are computed exactly as one thread
+ * computes them, so the result does not depend on the thread count.
  *
  * <p>Helpers are daemon threads shared by every model asking for the same count, so replacing a
  * served model starts no threads. Thread-safe.
@@ -36,6 +37,9 @@ public final class CatalogThreads {
 
   private static final CatalogThreads SINGLE = new CatalogThreads(1, null);
   private static final Map<Integer, CatalogThreads> SHARED = new ConcurrentHashMap<>();
+
+  /** Lists being scored in this process through any instance, on one thread or several. */
+  private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
   private final int threads;
   private final ThreadPoolExecutor helpers;
@@ -78,9 +82,9 @@ public final class CatalogThreads {
 
   /**
    * Runs {@code chunk} over {@code [0, count)} cut into contiguous ranges whose starts are
-   * multiples of {@code align}, at most {@link #threads()} of them and none shorter than {@link
-   * #MIN_CHUNK} but the last, and returns when all have run. A chunk's exception is thrown here,
-   * after every chunk has finished.
+   * multiples of {@code align}, none shorter than {@link #MIN_CHUNK} but the last, and at most
+   * {@link #threads()} of them less one for every other list in flight; returns when all have run.
+   * A chunk's exception is thrown here, after every chunk has finished.
    *
    * @throws IllegalArgumentException when {@code count} is negative or {@code align} is not
    *     positive
@@ -90,11 +94,20 @@ public final class CatalogThreads {
       throw new IllegalArgumentException(
           "need count >= 0 and align >= 1, got " + count + " and " + align);
     }
-    int chunks = Math.min(threads, Math.max(1, count / MIN_CHUNK));
-    if (chunks == 1) {
-      chunk.score(0, count);
-      return;
+    int others = IN_FLIGHT.getAndIncrement();
+    try {
+      int chunks = Math.min(threads - others, count / MIN_CHUNK);
+      if (chunks <= 1) {
+        chunk.score(0, count);
+      } else {
+        runChunks(count, align, chunks, chunk);
+      }
+    } finally {
+      IN_FLIGHT.decrementAndGet();
     }
+  }
+
+  private void runChunks(int count, int align, int chunks, Chunk chunk) {
     int length = roundUp((count + chunks - 1) / chunks, align);
     chunks = (count + length - 1) / length;
     Claims claims = new Claims(chunks);
