@@ -10,14 +10,17 @@ import picocli.CommandLine.Option;
 
 /**
  * The configuration options of commands that load a model: the same file and {@code --set} layers;
- * of the keys only {@code device}, {@code threads} and {@code cold_start} matter there.
+ * of the keys only {@code device}, {@code threads}, {@code cold_start} and {@code
+ * recommend_threads} matter there.
  */
 final class RuntimeConfigOptions {
 
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "a properties file; device, threads and cold_start apply to a loaded model")
+      description =
+          "a properties file; device, threads, cold_start and recommend_threads apply to a"
+              + " loaded model")
   Path config;
 
   @Option(
