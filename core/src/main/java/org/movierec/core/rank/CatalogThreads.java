@@ -7,19 +7,18 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Scores one user's catalog on several cores at once ({@code recommend_threads}): the catalog is
- * cut into contiguous chunks, the calling thread scores the first and hands the others to helper
- * threads that are idle at that moment. Only the threads no other list holds are used: with as many
- * lists in flight in the process as threads (a busy server, or a batch that already runs one list
- * per core), each list stays on its caller. A chunk no helper takes at once is scored by the caller
- * itself, so no list queues behind another; a caller that finishes its own chunk before a helper
- * has started one takes that chunk back. Each chunk's scores are computed exactly as one thread
- * computes them, so the result does not depend on the thread count.
+ * cut into contiguous pieces of {@link #MIN_CHUNK} movies, which the calling thread and the helper
+ * threads idle at that moment take one at a time until none is left. Only the threads no other list
+ * holds take part: with as many lists in flight in the process as threads (a busy server, or a
+ * batch that already runs one list per core), each list stays on its caller. A helper that is not
+ * idle, or that another process keeps off its core, costs the caller at most the piece it holds:
+ * the caller scores every piece no helper has taken, so no list queues behind another. Each piece
+ * is scored exactly as one thread scores it, so the result does not depend on the thread count.
  *
  * <p>Helpers are daemon threads shared by every model asking for the same count, so replacing a
  * served model starts no threads. Thread-safe.
@@ -27,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CatalogThreads {
 
   /**
-   * The fewest movies worth a chunk of their own: below about this many, waking a helper costs more
-   * than the chunk's scoring saves (see BENCHMARKS.md, "Top-N over an ml-25m-shaped catalog").
+   * The movies of one piece, and the fewest per thread worth waking a helper for: below about this
+   * many, the hand-off costs more than it saves (see BENCHMARKS.md, "Top-N over an ml-25m-shaped
+   * catalog"), and smaller pieces would add a claim per few microseconds of scoring.
    */
   public static final int MIN_CHUNK = 4096;
 
@@ -81,10 +81,11 @@ public final class CatalogThreads {
   }
 
   /**
-   * Runs {@code chunk} over {@code [0, count)} cut into contiguous ranges whose starts are
-   * multiples of {@code align}, none shorter than {@link #MIN_CHUNK} but the last, and at most
-   * {@link #threads()} of them less one for every other list in flight; returns when all have run.
-   * A chunk's exception is thrown here, after every chunk has finished.
+   * Runs {@code chunk} over {@code [0, count)}, in one call on the caller when the catalog or the
+   * threads free for it allow no split, else in pieces of {@link #MIN_CHUNK} movies rounded up to a
+   * multiple of {@code align} (every piece starts at such a multiple) on the caller and on up to
+   * {@link #threads()} less one, less one for every other list in flight, idle helpers; returns
+   * when every piece has run. A piece's exception is thrown here, after every piece has finished.
    *
    * @throws IllegalArgumentException when {@code count} is negative or {@code align} is not
    *     positive
@@ -96,33 +97,28 @@ public final class CatalogThreads {
     }
     int others = IN_FLIGHT.getAndIncrement();
     try {
-      int chunks = Math.min(threads - others, count / MIN_CHUNK);
-      if (chunks <= 1) {
+      int participants = Math.min(threads - others, count / MIN_CHUNK);
+      if (participants <= 1) {
         chunk.score(0, count);
       } else {
-        runChunks(count, align, chunks, chunk);
+        runPieces(count, align, participants, chunk);
       }
     } finally {
       IN_FLIGHT.decrementAndGet();
     }
   }
 
-  private void runChunks(int count, int align, int chunks, Chunk chunk) {
-    int length = roundUp((count + chunks - 1) / chunks, align);
-    chunks = (count + length - 1) / length;
-    Claims claims = new Claims(chunks);
-    for (int i = 1; i < chunks; i++) {
-      int index = i;
+  private void runPieces(int count, int align, int participants, Chunk chunk) {
+    Pieces pieces = new Pieces(count, roundUp(MIN_CHUNK, align), chunk);
+    for (int i = 1; i < participants; i++) {
       try {
-        helpers.execute(() -> claims.runIfUnclaimed(index, chunk, length, count));
+        helpers.execute(pieces::drain);
       } catch (RejectedExecutionException busy) {
-        // no helper idle: the caller scores this chunk below
+        break; // no helper idle: the caller scores what the others leave
       }
     }
-    for (int i = 0; i < chunks; i++) {
-      claims.runIfUnclaimed(i, chunk, length, count);
-    }
-    claims.awaitAll();
+    pieces.drain();
+    pieces.awaitAll();
   }
 
   /** One range of a catalog to score. */
@@ -161,34 +157,38 @@ public final class CatalogThreads {
     return pool;
   }
 
-  /** Which chunks of one call some thread has taken, and which have finished. */
-  private static final class Claims {
+  /** The pieces of one call: which is next to take, and how many have finished. */
+  private static final class Pieces {
 
-    private final AtomicBoolean[] taken;
+    private final int count;
+    private final int length;
+    private final int pieceCount;
+    private final Chunk chunk;
+    private final AtomicInteger next = new AtomicInteger();
     private final CountDownLatch finished;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    Claims(int chunks) {
-      taken = new AtomicBoolean[chunks];
-      for (int i = 0; i < chunks; i++) {
-        taken[i] = new AtomicBoolean();
-      }
-      finished = new CountDownLatch(chunks);
+    Pieces(int count, int length, Chunk chunk) {
+      this.count = count;
+      this.length = length;
+      this.pieceCount = (int) (((long) count + length - 1) / length);
+      this.chunk = chunk;
+      this.finished = new CountDownLatch(pieceCount);
     }
 
-    void runIfUnclaimed(int index, Chunk chunk, int length, int count) {
-      if (!taken[index].compareAndSet(false, true)) {
-        return;
-      }
-      try {
-        int start = index * length;
-        chunk.score(start, Math.min(count, start + length));
-      } catch (Throwable e) {
-        if (!failure.compareAndSet(null, e)) {
-          failure.get().addSuppressed(e);
+    /** Scores pieces until none is left to take. */
+    void drain() {
+      for (int piece = next.getAndIncrement(); piece < pieceCount; piece = next.getAndIncrement()) {
+        int start = piece * length;
+        try {
+          chunk.score(start, (int) Math.min(count, (long) start + length));
+        } catch (Throwable e) {
+          if (!failure.compareAndSet(null, e)) {
+            failure.get().addSuppressed(e);
+          }
+        } finally {
+          finished.countDown();
         }
-      } finally {
-        finished.countDown();
       }
     }
 
@@ -213,7 +213,7 @@ public final class CatalogThreads {
         throw error;
       }
       if (e != null) {
-        throw new IllegalStateException("a catalog chunk failed", e);
+        throw new IllegalStateException("a catalog piece failed", e);
       }
     }
   }

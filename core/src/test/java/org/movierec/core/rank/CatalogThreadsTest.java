@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +22,7 @@ class CatalogThreadsTest {
   private static final int ATTEMPTS = 100;
 
   @Test
-  void forEachChunk_largeCatalog_coversEveryMovieOnceInAlignedChunks() {
+  void forEachChunk_largeCatalog_coversEveryMovieOnceInAlignedPieces() {
     int count = 5 * CatalogThreads.MIN_CHUNK + 77;
     List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
     int[] visits = new int[count];
@@ -36,10 +37,34 @@ class CatalogThreadsTest {
               }
             });
     assertThat(visits).containsOnly(1);
-    assertThat(ranges).hasSize(3);
+    assertThat(ranges).hasSize(6);
     for (int[] range : ranges) {
-      assertThat(range[0] % ALIGN).as("chunk start %d", range[0]).isZero();
+      assertThat(range[0] % ALIGN).as("piece start %d", range[0]).isZero();
+      assertThat(range[1] - range[0]).isLessThanOrEqualTo(CatalogThreads.MIN_CHUNK);
     }
+  }
+
+  @Test
+  void forEachChunk_helperKeptOffItsCore_callerScoresEveryOtherPiece() {
+    CatalogThreads two = CatalogThreads.of(2);
+    int count = 8 * CatalogThreads.MIN_CHUNK;
+    Map<String, Integer> piecesByThread = new ConcurrentHashMap<>();
+    String caller = Thread.currentThread().getName();
+    // A helper that stalls in its first piece, as one whose core another process holds.
+    CountDownLatch never = new CountDownLatch(1);
+    for (int attempt = 0; attempt < ATTEMPTS && piecesByThread.size() < 2; attempt++) {
+      piecesByThread.clear();
+      two.forEachChunk(
+          count,
+          ALIGN,
+          (start, end) -> {
+            String name = Thread.currentThread().getName();
+            piecesByThread.merge(name, 1, Integer::sum);
+            // the caller's pieces take a little time, so that an idle helper takes one
+            awaitBriefly(never, name.equals(caller) ? 2 : 300);
+          });
+    }
+    assertThat(piecesByThread).hasSize(2).containsEntry(caller, 7);
   }
 
   @Test
