@@ -33,6 +33,12 @@ interface DjlTrainingStep extends AutoCloseable {
       TrainingConfig config,
       DjlPipeline pipeline,
       DjlHistory history) {
+    DjlStepChoice choice =
+        DjlStepChoice.of(config, initial.layout().spec(), root.getDevice().isGpu());
+    choice.log(config);
+    if (choice.jvm()) {
+      return new DjlJvmStep(initial, config, pipeline);
+    }
     return switch (DjlTrainer.embeddingOptimizer(config, initial.layout())) {
       case LAZY -> new DjlLazyStep(root, initial, config, pipeline, history);
       default -> new DjlDenseStep(root, initial, config, pipeline);
@@ -96,20 +102,8 @@ interface DjlTrainingStep extends AutoCloseable {
    */
   static Objective objective(NDArray predicted, float[] ratings, LossKind loss) {
     float[] p = predicted.toFloatArray();
-    int n = p.length;
-    double squares = 0;
-    for (int i = 0; i < n; i++) {
-      double difference = (double) p[i] - ratings[i];
-      squares += difference * difference;
-    }
-    double meanSquare = squares / n;
-    double rmse = Math.sqrt(meanSquare);
-    double value = loss == LossKind.RMSE ? rmse : meanSquare;
-    double scale = loss == LossKind.RMSE ? (rmse > 0 ? 1 / (n * rmse) : 0) : 2.0 / n;
-    float[] gradient = new float[n];
-    for (int i = 0; i < n; i++) {
-      gradient[i] = (float) (((double) p[i] - ratings[i]) * scale);
-    }
+    float[] gradient = new float[p.length];
+    double value = DjlLoss.rating(p, p.length, ratings, loss, gradient);
     NDArray constant = predicted.getManager().create(gradient, predicted.getShape());
     return new Objective((float) value, predicted.mul(constant).sum());
   }

@@ -1,0 +1,448 @@
+package org.movierec.backend.djl;
+
+import java.util.Arrays;
+import org.movierec.model.Activation;
+import org.movierec.model.NetworkSpec;
+
+/**
+ * A plain dense tower (dense layers one after the other, each with its activation, one output) run
+ * forward and backward in plain Java over a batch: what {@link DjlJvmStep} trains in place of the
+ * engine. The weights and biases live in one flat array in the layout's slot order, as {@link
+ * DjlNetwork} keeps them, with a gradient array of the same shape.
+ *
+ * <p>Activations are kept feature-major ({@code [unit][pair]}), so that the forward product and the
+ * product back to a layer's input run their inner loop over the pairs of the batch with one weight
+ * held fixed, as {@link DjlScorer} does; the weight gradient, a sum over the pairs, runs its inner
+ * loop over a layer's inputs instead, reading a row-major copy of them. Both are long independent
+ * loops the JIT vectorizes. The summation order differs from the engine's, so results agree with it
+ * within float rounding, not bit for bit.
+ *
+ * <p>Not thread-safe: one thread runs a tower at a time.
+ */
+final class DjlJvmTower {
+
+  private final int layers;
+  private final int[] fanIns;
+  private final int[] units;
+  private final Activation[] activations;
+
+  /** By layer, where its weight and its bias start in {@link #parameters}. */
+  private final int[] weightOffsets;
+
+  private final int[] biasOffsets;
+  private final float[] parameters;
+  private final float[] gradient;
+
+  /** The input, feature-major {@code [inputWidth][capacity]}. */
+  private float[][] input = new float[0][0];
+
+  /** By layer, its activated outputs, feature-major {@code [units][capacity]}. */
+  private float[][][] outputs;
+
+  /** By layer, the gradient of the loss by its outputs, then by its pre-activations. */
+  private float[][][] deltas;
+
+  /** By layer after the first, its input row-major {@code [capacity * fanIn]}, for the gradient. */
+  private float[][] rowInputs;
+
+  /** The gradient by the input, feature-major {@code [inputWidth][capacity]}. */
+  private float[][] inputGradient = new float[0][0];
+
+  /** A layer's weight transposed, {@code [fanIn * units]}, for the product back to its input. */
+  private final float[] transposed;
+
+  private int capacity;
+
+  /**
+   * A tower over the dense layers of a layout's parameters, which it copies.
+   *
+   * @throws IllegalArgumentException when the spec is not a plain tower with one output
+   */
+  DjlJvmTower(DjlParameters initial) {
+    DjlLayout layout = initial.layout();
+    NetworkSpec spec = layout.spec();
+    String unsupported = unsupported(spec);
+    if (unsupported != null) {
+      throw new IllegalArgumentException(
+          "network '" + spec.name() + "' is not a plain dense tower: " + unsupported);
+    }
+    this.layers = layout.layers();
+    this.fanIns = new int[layers];
+    this.units = new int[layers];
+    this.activations = new Activation[layers];
+    this.weightOffsets = new int[layers];
+    this.biasOffsets = new int[layers];
+    int size = 0;
+    int widest = 0;
+    for (int layer = 0; layer < layers; layer++) {
+      fanIns[layer] = spec.fanIn(layer);
+      units[layer] = spec.layers().get(layer).units();
+      activations[layer] = spec.layers().get(layer).activation();
+      weightOffsets[layer] = size;
+      size += fanIns[layer] * units[layer];
+      biasOffsets[layer] = size;
+      size += units[layer];
+      widest = Math.max(widest, fanIns[layer] * units[layer]);
+    }
+    this.parameters = new float[size];
+    for (int layer = 0; layer < layers; layer++) {
+      float[] weight = initial.get(layout.weight(layer)).values();
+      float[] bias = initial.get(layout.bias(layer)).values();
+      System.arraycopy(weight, 0, parameters, weightOffsets[layer], weight.length);
+      System.arraycopy(bias, 0, parameters, biasOffsets[layer], bias.length);
+    }
+    this.gradient = new float[size];
+    this.transposed = new float[widest];
+    this.outputs = new float[layers][][];
+    this.deltas = new float[layers][][];
+    this.rowInputs = new float[layers][];
+  }
+
+  /**
+   * Why this class cannot run a spec's dense layers, or null when it can: it runs plain towers of
+   * dense layers with one output, without an embedding dot product, a ranking head or a user
+   * history.
+   */
+  static String unsupported(NetworkSpec spec) {
+    if (spec.embeddingDot()) {
+      return "it adds the embedding_dot product to the output";
+    }
+    if (spec.hasRankingHead()) {
+      return "it has a ranking_head";
+    }
+    if (spec.history().usesHistory()) {
+      return "it forms users from their user_history";
+    }
+    if (spec.layers().get(spec.layers().size() - 1).units() != 1) {
+      return "its last layer has more than one unit";
+    }
+    return null;
+  }
+
+  /** The flat parameters, weights and biases by layer; live, read them only between steps. */
+  float[] parameters() {
+    return parameters;
+  }
+
+  /** The gradient of the last {@link #backward}, in the layout of {@link #parameters()}. */
+  float[] gradient() {
+    return gradient;
+  }
+
+  /** Where a dense layer's weight starts in the flat parameters. */
+  int weightOffset(int layer) {
+    return weightOffsets[layer];
+  }
+
+  /** Where a dense layer's bias starts in the flat parameters. */
+  int biasOffset(int layer) {
+    return biasOffsets[layer];
+  }
+
+  /**
+   * The outputs of the first {@code n} rows of a row-major input matrix {@code [n, inputWidth]},
+   * keeping what {@link #backward} needs.
+   *
+   * @return the outputs, {@code n} of them at the start of an array the tower reuses
+   */
+  float[] forward(float[] rows, int n) {
+    reserve(n);
+    int width = fanIns[0];
+    for (int p = 0; p < n; p++) {
+      int from = p * width;
+      for (int k = 0; k < width; k++) {
+        input[k][p] = rows[from + k];
+      }
+    }
+    float[][] x = input;
+    for (int layer = 0; layer < layers; layer++) {
+      float[][] y = outputs[layer];
+      int bias = biasOffsets[layer];
+      for (int j = 0; j < units[layer]; j++) {
+        Arrays.fill(y[j], 0, n, parameters[bias + j]);
+      }
+      multiply(parameters, weightOffsets[layer], fanIns[layer], units[layer], x, y, n);
+      for (int j = 0; j < units[layer]; j++) {
+        activate(y[j], n, activations[layer]);
+      }
+      x = y;
+    }
+    return x[0];
+  }
+
+  /**
+   * The backward pass of the last {@link #forward}: from the gradient of the loss by each output,
+   * sets {@link #gradient()} (overwriting it) and, when {@code inputRows} is not null, writes the
+   * gradient by the input into it row-major, as {@link #forward} read the input.
+   *
+   * @param rows the input matrix the last forward pass read
+   * @param outputGradient the gradient by each of the {@code n} outputs
+   */
+  void backward(float[] rows, float[] outputGradient, int n, float[] inputRows) {
+    System.arraycopy(outputGradient, 0, deltas[layers - 1][0], 0, n);
+    for (int layer = layers - 1; layer >= 0; layer--) {
+      float[][] delta = deltas[layer];
+      float[][] y = outputs[layer];
+      int count = units[layer];
+      int fanIn = fanIns[layer];
+      for (int j = 0; j < count; j++) {
+        derive(delta[j], y[j], n, activations[layer]);
+      }
+      int bias = biasOffsets[layer];
+      for (int j = 0; j < count; j++) {
+        float[] d = delta[j];
+        float sum = 0;
+        for (int p = 0; p < n; p++) {
+          sum += d[p];
+        }
+        gradient[bias + j] = sum;
+      }
+      float[] inputs = layer == 0 ? rows : rowMajor(outputs[layer - 1], fanIn, n, layer);
+      weightGradient(delta, count, inputs, fanIn, n, gradient, weightOffsets[layer]);
+      if (layer == 0 && inputRows == null) {
+        break;
+      }
+      int weight = weightOffsets[layer];
+      for (int j = 0; j < count; j++) {
+        for (int k = 0; k < fanIn; k++) {
+          transposed[k * count + j] = parameters[weight + j * fanIn + k];
+        }
+      }
+      float[][] back = layer == 0 ? inputGradient : deltas[layer - 1];
+      for (int k = 0; k < fanIn; k++) {
+        Arrays.fill(back[k], 0, n, 0f);
+      }
+      multiply(transposed, 0, count, fanIn, delta, back, n);
+    }
+    if (inputRows != null) {
+      int width = fanIns[0];
+      for (int k = 0; k < width; k++) {
+        float[] column = inputGradient[k];
+        for (int p = 0; p < n; p++) {
+          inputRows[p * width + k] = column[p];
+        }
+      }
+    }
+  }
+
+  /** A feature-major block as a row-major matrix in a buffer kept for the layer. */
+  private float[] rowMajor(float[][] columns, int width, int n, int layer) {
+    float[] rows = rowInputs[layer];
+    for (int k = 0; k < width; k++) {
+      float[] column = columns[k];
+      for (int p = 0; p < n; p++) {
+        rows[p * width + k] = column[p];
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * {@code g[j][k] = sum_p delta[j][p] x[p][k]} into {@code g} at {@code offset}, row-major {@code
+   * [units][fanIn]}: the inner loop runs over a row of the layer's input with two deltas of each of
+   * four pairs held fixed.
+   */
+  private static void weightGradient(
+      float[][] delta, int units, float[] x, int fanIn, int n, float[] g, int offset) {
+    Arrays.fill(g, offset, offset + units * fanIn, 0f);
+    int j = 0;
+    for (; j + 2 <= units; j += 2) {
+      float[] d0 = delta[j];
+      float[] d1 = delta[j + 1];
+      int g0 = offset + j * fanIn;
+      int g1 = g0 + fanIn;
+      int p = 0;
+      for (; p + 4 <= n; p += 4) {
+        float a0 = d0[p];
+        float a1 = d0[p + 1];
+        float a2 = d0[p + 2];
+        float a3 = d0[p + 3];
+        float b0 = d1[p];
+        float b1 = d1[p + 1];
+        float b2 = d1[p + 2];
+        float b3 = d1[p + 3];
+        int r0 = p * fanIn;
+        int r1 = r0 + fanIn;
+        int r2 = r1 + fanIn;
+        int r3 = r2 + fanIn;
+        for (int k = 0; k < fanIn; k++) {
+          float v0 = x[r0 + k];
+          float v1 = x[r1 + k];
+          float v2 = x[r2 + k];
+          float v3 = x[r3 + k];
+          g[g0 + k] = g[g0 + k] + a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+          g[g1 + k] = g[g1 + k] + b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+        }
+      }
+      for (; p < n; p++) {
+        float a = d0[p];
+        float b = d1[p];
+        int r = p * fanIn;
+        for (int k = 0; k < fanIn; k++) {
+          g[g0 + k] += a * x[r + k];
+          g[g1 + k] += b * x[r + k];
+        }
+      }
+    }
+    for (; j < units; j++) {
+      float[] d = delta[j];
+      int g0 = offset + j * fanIn;
+      int p = 0;
+      for (; p + 4 <= n; p += 4) {
+        float a0 = d[p];
+        float a1 = d[p + 1];
+        float a2 = d[p + 2];
+        float a3 = d[p + 3];
+        int r0 = p * fanIn;
+        int r1 = r0 + fanIn;
+        int r2 = r1 + fanIn;
+        int r3 = r2 + fanIn;
+        for (int k = 0; k < fanIn; k++) {
+          g[g0 + k] = g[g0 + k] + a0 * x[r0 + k] + a1 * x[r1 + k] + a2 * x[r2 + k] + a3 * x[r3 + k];
+        }
+      }
+      for (; p < n; p++) {
+        float a = d[p];
+        int r = p * fanIn;
+        for (int k = 0; k < fanIn; k++) {
+          g[g0 + k] += a * x[r + k];
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code y[j][p] += sum_k w[j][k] x[k][p]} for a row-major matrix {@code w[rows][columns]} at
+   * {@code offset}: two outputs and four inputs per pass over the batch, the weights held fixed in
+   * the inner loop.
+   */
+  private static void multiply(
+      float[] w, int offset, int columns, int rows, float[][] x, float[][] y, int n) {
+    int j = 0;
+    for (; j + 2 <= rows; j += 2) {
+      float[] y0 = y[j];
+      float[] y1 = y[j + 1];
+      int w0 = offset + j * columns;
+      int w1 = w0 + columns;
+      int k = 0;
+      for (; k + 4 <= columns; k += 4) {
+        float a0 = w[w0 + k];
+        float a1 = w[w0 + k + 1];
+        float a2 = w[w0 + k + 2];
+        float a3 = w[w0 + k + 3];
+        float b0 = w[w1 + k];
+        float b1 = w[w1 + k + 1];
+        float b2 = w[w1 + k + 2];
+        float b3 = w[w1 + k + 3];
+        float[] x0 = x[k];
+        float[] x1 = x[k + 1];
+        float[] x2 = x[k + 2];
+        float[] x3 = x[k + 3];
+        for (int p = 0; p < n; p++) {
+          float v0 = x0[p];
+          float v1 = x1[p];
+          float v2 = x2[p];
+          float v3 = x3[p];
+          y0[p] = y0[p] + a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+          y1[p] = y1[p] + b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+        }
+      }
+      for (; k < columns; k++) {
+        float a = w[w0 + k];
+        float b = w[w1 + k];
+        float[] column = x[k];
+        for (int p = 0; p < n; p++) {
+          y0[p] += a * column[p];
+          y1[p] += b * column[p];
+        }
+      }
+    }
+    for (; j < rows; j++) {
+      float[] y0 = y[j];
+      int w0 = offset + j * columns;
+      int k = 0;
+      for (; k + 4 <= columns; k += 4) {
+        float a0 = w[w0 + k];
+        float a1 = w[w0 + k + 1];
+        float a2 = w[w0 + k + 2];
+        float a3 = w[w0 + k + 3];
+        float[] x0 = x[k];
+        float[] x1 = x[k + 1];
+        float[] x2 = x[k + 2];
+        float[] x3 = x[k + 3];
+        for (int p = 0; p < n; p++) {
+          y0[p] = y0[p] + a0 * x0[p] + a1 * x1[p] + a2 * x2[p] + a3 * x3[p];
+        }
+      }
+      for (; k < columns; k++) {
+        float a = w[w0 + k];
+        float[] column = x[k];
+        for (int p = 0; p < n; p++) {
+          y0[p] += a * column[p];
+        }
+      }
+    }
+  }
+
+  /** Applies an activation to the first {@code n} values in place. */
+  private static void activate(float[] y, int n, Activation activation) {
+    switch (activation) {
+      case RELU -> {
+        for (int p = 0; p < n; p++) {
+          y[p] = Math.max(y[p], 0f);
+        }
+      }
+      case IDENTITY -> {}
+      case SIGMOID -> {
+        for (int p = 0; p < n; p++) {
+          y[p] = (float) (1 / (1 + Math.exp(-y[p])));
+        }
+      }
+      case TANH -> {
+        for (int p = 0; p < n; p++) {
+          y[p] = (float) Math.tanh(y[p]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Turns the gradient by an activation's outputs {@code y} into the gradient by its inputs, in
+   * place; the derivative is taken from the output, as PyTorch's backward passes do.
+   */
+  private static void derive(float[] d, float[] y, int n, Activation activation) {
+    switch (activation) {
+      case RELU -> {
+        for (int p = 0; p < n; p++) {
+          d[p] = y[p] > 0 ? d[p] : 0f;
+        }
+      }
+      case IDENTITY -> {}
+      case SIGMOID -> {
+        for (int p = 0; p < n; p++) {
+          d[p] = d[p] * (y[p] * (1 - y[p]));
+        }
+      }
+      case TANH -> {
+        for (int p = 0; p < n; p++) {
+          d[p] = d[p] * (1 - y[p] * y[p]);
+        }
+      }
+    }
+  }
+
+  /** Grows the batch buffers to hold {@code n} pairs. */
+  private void reserve(int n) {
+    if (n <= capacity) {
+      return;
+    }
+    capacity = n;
+    input = new float[fanIns[0]][n];
+    inputGradient = new float[fanIns[0]][n];
+    for (int layer = 0; layer < layers; layer++) {
+      outputs[layer] = new float[units[layer]][n];
+      deltas[layer] = new float[units[layer]][n];
+      rowInputs[layer] = layer == 0 ? null : new float[fanIns[layer] * n];
+    }
+  }
+}
