@@ -1,6 +1,8 @@
 package org.movierec.backend.djl;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.movierec.model.Activation;
 import org.movierec.model.NetworkSpec;
 
@@ -104,19 +106,20 @@ final class DjlJvmTower {
    * history.
    */
   static String unsupported(NetworkSpec spec) {
+    List<String> reasons = new ArrayList<>();
     if (spec.embeddingDot()) {
-      return "it adds the embedding_dot product to the output";
+      reasons.add("it adds the embedding_dot product to the output");
     }
     if (spec.hasRankingHead()) {
-      return "it has a ranking_head";
+      reasons.add("it has a ranking_head");
     }
     if (spec.history().usesHistory()) {
-      return "it forms users from their user_history";
+      reasons.add("it forms users from their user_history");
     }
     if (spec.layers().get(spec.layers().size() - 1).units() != 1) {
-      return "its last layer has more than one unit";
+      reasons.add("its last layer has more than one unit");
     }
-    return null;
+    return reasons.isEmpty() ? null : String.join(", and ", reasons);
   }
 
   /** The flat parameters, weights and biases by layer; live, read them only between steps. */
