@@ -8,7 +8,8 @@ import org.movierec.core.training.LossKind;
 
 /**
  * One optimizer step on a batch, and what the training loop reads between steps: the two ways of
- * training the embedding tables ({@code embedding_optimizer}) behind one contract.
+ * training the embedding tables ({@code embedding_optimizer}) on the engine, and the JVM step that
+ * does either in plain Java ({@code training_step}), behind one contract.
  */
 interface DjlTrainingStep extends AutoCloseable {
 
@@ -22,10 +23,11 @@ interface DjlTrainingStep extends AutoCloseable {
   }
 
   /**
-   * The step the configuration asks for, with {@code embedding_optimizer = auto} resolved for the
-   * initial parameters' tables; {@code history} holds the rated movies of the ratings fitted when
-   * the network has a user history (only lazy training, which keeps the tables on the JVM, forms
-   * such users), else null.
+   * The step the configuration asks for: the JVM step where {@link DjlStepChoice} picks it for the
+   * device of {@code root}, else the engine's, with {@code embedding_optimizer = auto} resolved for
+   * the initial parameters' tables; {@code history} holds the rated movies of the ratings fitted
+   * when the network has a user history (only lazy training, which keeps the tables on the JVM,
+   * forms such users), else null.
    */
   static DjlTrainingStep create(
       NDManager root,
