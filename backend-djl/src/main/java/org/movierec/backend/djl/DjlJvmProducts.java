@@ -1,90 +1,14 @@
 package org.movierec.backend.djl;
 
-import java.util.Arrays;
-
 /**
- * The matrix products of {@link DjlJvmTower}'s forward and backward passes over a batch, written so
- * that C2 vectorizes their inner loops: four inputs and two outputs per pass, the weights of a pass
- * held in locals. Java neither reassociates nor fuses the sums, so every output is summed in index
- * order.
+ * The matrix product of {@link DjlJvmTower}'s forward and backward passes over a batch (forward,
+ * back to a layer's input, and the weight gradient), written so that C2 vectorizes its inner loop:
+ * four inputs and two outputs per pass, the weights of a pass held in locals. Java neither
+ * reassociates nor fuses the sums, so every output is summed in index order.
  */
 final class DjlJvmProducts {
 
   private DjlJvmProducts() {}
-
-  /**
-   * {@code g[j][k] = sum_p delta[j][p] x[p][k]} into {@code g} at {@code offset}, row-major {@code
-   * [units][fanIn]}: the inner loop runs over a row of the layer's input with two deltas of each of
-   * four pairs held fixed.
-   */
-  static void weightGradient(
-      float[][] delta, int units, float[] x, int fanIn, int n, float[] g, int offset) {
-    Arrays.fill(g, offset, offset + units * fanIn, 0f);
-    int j = 0;
-    for (; j + 2 <= units; j += 2) {
-      float[] d0 = delta[j];
-      float[] d1 = delta[j + 1];
-      int g0 = offset + j * fanIn;
-      int g1 = g0 + fanIn;
-      int p = 0;
-      for (; p + 4 <= n; p += 4) {
-        float a0 = d0[p];
-        float a1 = d0[p + 1];
-        float a2 = d0[p + 2];
-        float a3 = d0[p + 3];
-        float b0 = d1[p];
-        float b1 = d1[p + 1];
-        float b2 = d1[p + 2];
-        float b3 = d1[p + 3];
-        int r0 = p * fanIn;
-        int r1 = r0 + fanIn;
-        int r2 = r1 + fanIn;
-        int r3 = r2 + fanIn;
-        for (int k = 0; k < fanIn; k++) {
-          float v0 = x[r0 + k];
-          float v1 = x[r1 + k];
-          float v2 = x[r2 + k];
-          float v3 = x[r3 + k];
-          g[g0 + k] = g[g0 + k] + a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
-          g[g1 + k] = g[g1 + k] + b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
-        }
-      }
-      for (; p < n; p++) {
-        float a = d0[p];
-        float b = d1[p];
-        int r = p * fanIn;
-        for (int k = 0; k < fanIn; k++) {
-          g[g0 + k] += a * x[r + k];
-          g[g1 + k] += b * x[r + k];
-        }
-      }
-    }
-    for (; j < units; j++) {
-      float[] d = delta[j];
-      int g0 = offset + j * fanIn;
-      int p = 0;
-      for (; p + 4 <= n; p += 4) {
-        float a0 = d[p];
-        float a1 = d[p + 1];
-        float a2 = d[p + 2];
-        float a3 = d[p + 3];
-        int r0 = p * fanIn;
-        int r1 = r0 + fanIn;
-        int r2 = r1 + fanIn;
-        int r3 = r2 + fanIn;
-        for (int k = 0; k < fanIn; k++) {
-          g[g0 + k] = g[g0 + k] + a0 * x[r0 + k] + a1 * x[r1 + k] + a2 * x[r2 + k] + a3 * x[r3 + k];
-        }
-      }
-      for (; p < n; p++) {
-        float a = d[p];
-        int r = p * fanIn;
-        for (int k = 0; k < fanIn; k++) {
-          g[g0 + k] += a * x[r + k];
-        }
-      }
-    }
-  }
 
   /**
    * {@code y[j][p] += sum_k w[j][k] x[k][p]} for a row-major matrix {@code w[rows][columns]} at
