@@ -127,7 +127,7 @@ public final class Keys {
               + " on one thread, CPU only (plain dense networks without embedding_dot, ranking head"
               + " or user_history, objective rating or ranking; other networks fall back to the"
               + " engine, as the log says); auto = jvm where it covers the network on the CPU"
-              + " (measured 1.4x to 1.6x the engine's training samples/s on the seed recipe, 1.06x"
+              + " (measured 1.4x to 2.3x the engine's training samples/s on the seed recipe, 1.06x"
               + " to 1.14x for lazy updates over wide tables), else engine");
 
   /** What the network's output is added to: nothing, or the fitted bias estimate. */
