@@ -6,6 +6,9 @@
 # usage: scripts/seed-bench.sh reference|djl [THREADS] [EPOCHS=50]
 #   THREADS: intra-op threads (default: each side's own default, 1 on this machine for both)
 #   ML100K=DIR overrides ../shared/datasets/ml-100k (relative to the repository root)
+#   SEED_BENCH_SET="key=value ..." adds settings over the seed preset on the djl side
+#     (e.g. training_step=engine or training_step=jvm; default training_step=auto)
+#   SEED_BENCH_MVN="..." adds Maven options on the djl side (e.g. -o -Dmaven.repo.local=DIR)
 #
 # Both programs read the same renumbered copy of u1.base/u1.test: ids dense from 0 in order of
 # first appearance in u1.base, test pairs whose user or movie is not in u1.base left out. The
@@ -50,9 +53,11 @@ PY
       "$epochs" $threads
     ;;
   djl)
-    exec mvn -q -pl backend-djl -Pseed-bench -DskipTests test \
+    # shellcheck disable=SC2086 # SEED_BENCH_MVN holds several options
+    exec mvn -q ${SEED_BENCH_MVN:-} -pl backend-djl -Pseed-bench -DskipTests test \
       -Dbench.train="$PWD/$out/u1.base" -Dbench.test="$PWD/$out/u1.test" \
-      -Dbench.epochs="$epochs" -Dbench.threads="${threads:-0}"
+      -Dbench.epochs="$epochs" -Dbench.threads="${threads:-0}" \
+      -Dbench.set="${SEED_BENCH_SET:-training_step=auto}"
     ;;
   *)
     echo "seed-bench.sh: unknown side '$side'; use reference or djl" >&2

@@ -41,6 +41,43 @@ record DjlLoss(TrainingObjective objective, LossKind ratingLoss, double rankingW
     };
   }
 
+  /**
+   * The loss of a batch's first {@code n} outputs computed on the JVM, writing its gradient by each
+   * output into {@code gradient}: what {@link #compute} gives, for a step that runs the network on
+   * the JVM.
+   *
+   * @throws IllegalStateException under {@code joint}, whose network has two outputs per pair
+   */
+  double gradient(float[] out, int n, DjlBatch batch, float[] gradient) {
+    return switch (objective) {
+      case RATING -> rating(out, n, batch.ratings(), ratingLoss, gradient);
+      case RANKING -> crossEntropy(out, 0, 1, batch.labels(), n, 1.0 / n, gradient);
+      case JOINT ->
+          throw new IllegalStateException("objective=joint needs a network with a ranking head");
+    };
+  }
+
+  /**
+   * Mean squared error of the first {@code n} predictions against the ratings, or its square root,
+   * writing its gradient by each prediction into {@code gradient} ({@code 2(p - r)/n}, or {@code (p
+   * - r)/(n * rmse)}, zero where the RMSE is zero).
+   */
+  static double rating(float[] p, int n, float[] ratings, LossKind loss, float[] gradient) {
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      double difference = (double) p[i] - ratings[i];
+      squares += difference * difference;
+    }
+    double meanSquare = squares / n;
+    double rmse = Math.sqrt(meanSquare);
+    double value = loss == LossKind.RMSE ? rmse : meanSquare;
+    double scale = loss == LossKind.RMSE ? (rmse > 0 ? 1 / (n * rmse) : 0) : 2.0 / n;
+    for (int i = 0; i < n; i++) {
+      gradient[i] = (float) (((double) p[i] - ratings[i]) * scale);
+    }
+    return value;
+  }
+
   private static DjlTrainingStep.Objective ranking(NDArray predicted, DjlBatch batch) {
     float[] z = predicted.toFloatArray();
     int n = z.length;

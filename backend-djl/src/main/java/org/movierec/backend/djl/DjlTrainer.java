@@ -99,12 +99,14 @@ public final class DjlTrainer implements Trainer {
           DjlDevices.select(config.device(), engine.getGpuCount(), DjlEngine.flavor(engine));
       int batches = (fitted.size() + config.batchSize() - 1) / config.batchSize();
       LOG.info(
-          "training network '{}' ({} parameters, {} embedding updates, objective {}) with {} on {}"
-              + " ({} intra-op threads): {} ratings, {} validation, {} epochs of {} batches",
+          "training network '{}' ({} parameters, {} embedding updates, objective {}, {} step) with"
+              + " {} on {} ({} intra-op threads): {} ratings, {} validation, {} epochs of {}"
+              + " batches",
           spec.name(),
           initial.count(),
           embeddings.name().toLowerCase(java.util.Locale.ROOT),
           config.objective().name().toLowerCase(java.util.Locale.ROOT),
+          DjlStepChoice.of(config, spec, device.isGpu()).describe(),
           engineName,
           device,
           config.threads() > 0 ? config.threads() : DjlEngine.DEFAULT_THREADS,

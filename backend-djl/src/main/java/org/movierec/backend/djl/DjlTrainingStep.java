@@ -8,7 +8,8 @@ import org.movierec.core.training.LossKind;
 
 /**
  * One optimizer step on a batch, and what the training loop reads between steps: the two ways of
- * training the embedding tables ({@code embedding_optimizer}) behind one contract.
+ * training the embedding tables ({@code embedding_optimizer}) on the engine, and the JVM step that
+ * does either in plain Java ({@code training_step}), behind one contract.
  */
 interface DjlTrainingStep extends AutoCloseable {
 
@@ -22,10 +23,11 @@ interface DjlTrainingStep extends AutoCloseable {
   }
 
   /**
-   * The step the configuration asks for, with {@code embedding_optimizer = auto} resolved for the
-   * initial parameters' tables; {@code history} holds the rated movies of the ratings fitted when
-   * the network has a user history (only lazy training, which keeps the tables on the JVM, forms
-   * such users), else null.
+   * The step the configuration asks for: the JVM step where {@link DjlStepChoice} picks it for the
+   * device of {@code root}, else the engine's, with {@code embedding_optimizer = auto} resolved for
+   * the initial parameters' tables; {@code history} holds the rated movies of the ratings fitted
+   * when the network has a user history (only lazy training, which keeps the tables on the JVM,
+   * forms such users), else null.
    */
   static DjlTrainingStep create(
       NDManager root,
@@ -33,6 +35,12 @@ interface DjlTrainingStep extends AutoCloseable {
       TrainingConfig config,
       DjlPipeline pipeline,
       DjlHistory history) {
+    DjlStepChoice choice =
+        DjlStepChoice.of(config, initial.layout().spec(), root.getDevice().isGpu());
+    choice.log(config);
+    if (choice.jvm()) {
+      return new DjlJvmStep(initial, config, pipeline);
+    }
     return switch (DjlTrainer.embeddingOptimizer(config, initial.layout())) {
       case LAZY -> new DjlLazyStep(root, initial, config, pipeline, history);
       default -> new DjlDenseStep(root, initial, config, pipeline);
@@ -96,20 +104,8 @@ interface DjlTrainingStep extends AutoCloseable {
    */
   static Objective objective(NDArray predicted, float[] ratings, LossKind loss) {
     float[] p = predicted.toFloatArray();
-    int n = p.length;
-    double squares = 0;
-    for (int i = 0; i < n; i++) {
-      double difference = (double) p[i] - ratings[i];
-      squares += difference * difference;
-    }
-    double meanSquare = squares / n;
-    double rmse = Math.sqrt(meanSquare);
-    double value = loss == LossKind.RMSE ? rmse : meanSquare;
-    double scale = loss == LossKind.RMSE ? (rmse > 0 ? 1 / (n * rmse) : 0) : 2.0 / n;
-    float[] gradient = new float[n];
-    for (int i = 0; i < n; i++) {
-      gradient[i] = (float) (((double) p[i] - ratings[i]) * scale);
-    }
+    float[] gradient = new float[p.length];
+    double value = DjlLoss.rating(p, p.length, ratings, loss, gradient);
     NDArray constant = predicted.getManager().create(gradient, predicted.getShape());
     return new Objective((float) value, predicted.mul(constant).sum());
   }

@@ -4,6 +4,7 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.contract.ModelContractTest;
 import org.movierec.core.spi.BackendProvider;
 
+/** The model contract for a DJL model trained on the JVM ({@code training_step = jvm}). */
 class DjlModelContractTest extends ModelContractTest {
 
   @Override
@@ -18,6 +19,7 @@ class DjlModelContractTest extends ModelContractTest {
         .set("epochs", "30")
         .set("batch_size", "64")
         .set("learning_rate", "0.01")
+        .set("training_step", "jvm")
         .build();
   }
 }

@@ -4,6 +4,7 @@ import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.contract.TrainerContractTest;
 import org.movierec.core.spi.BackendProvider;
 
+/** The trainer contract for the DJL backend, its steps on the JVM ({@code training_step = jvm}). */
 class DjlTrainerContractTest extends TrainerContractTest {
 
   @Override
@@ -18,6 +19,7 @@ class DjlTrainerContractTest extends TrainerContractTest {
         .set("epochs", "30")
         .set("batch_size", "64")
         .set("learning_rate", "0.01")
+        .set("training_step", "jvm")
         .build();
   }
 }

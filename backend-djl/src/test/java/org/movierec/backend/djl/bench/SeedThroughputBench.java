@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.movierec.backend.djl.DjlTrainer;
+import org.movierec.core.config.Keys;
 import org.movierec.core.config.TrainingConfig;
 import org.movierec.core.data.ColumnarRatings;
 import org.movierec.core.eval.RatingEvaluator;
@@ -22,7 +23,8 @@ import org.movierec.model.Presets;
  * Trains the seed recipe and reports training samples/s and test RMSE in the form of {@code
  * ../shared/bench/seed_reference.py}, for side-by-side runs (BENCHMARKS.md, {@code
  * scripts/seed-bench.sh}). Arguments, as the reference's: {@code TRAIN TEST [EPOCHS=50]
- * [THREADS=0]}.
+ * [THREADS=0]}, then optionally settings over the seed preset, {@code key=value} separated by
+ * spaces (such as {@code training_step=jvm}).
  *
  * <p>Same scope as the reference: an epoch's time covers its shuffle, the gather of the shuffled
  * ratings and every batch's forward, loss, backward and optimizer step, and not the test
@@ -44,12 +46,24 @@ public final class SeedThroughputBench {
     ColumnarRatings test = SharedDatasets.readRatings(Path.of(args[1]));
     String epochs = args.length > 2 ? args[2] : "50";
     String threads = args.length > 3 ? args[3] : "0";
-    TrainingConfig config =
+    TrainingConfig.Builder builder =
         TrainingConfig.builder()
             .setAll(Presets.SEED.settings())
             .set("epochs", epochs)
-            .set("threads", threads)
-            .build();
+            .set("threads", threads);
+    for (int i = 4; i < args.length; i++) {
+      for (String setting : args[i].trim().split("\\s+")) {
+        if (!setting.isEmpty()) {
+          String[] keyValue = setting.split("=", 2);
+          if (keyValue.length != 2) {
+            throw new IllegalArgumentException(
+                "setting '" + setting + "' is not key=value, e.g. training_step=jvm");
+          }
+          builder.set(keyValue[0], keyValue[1]);
+        }
+      }
+    }
+    TrainingConfig config = builder.build();
     TrainingListener progress =
         new TrainingListener() {
           @Override
@@ -57,14 +71,15 @@ public final class SeedThroughputBench {
             System.out.printf(
                 Locale.ROOT,
                 "side djl engine %s libtorch %s (DJL %s) intra_op_threads %d interop_threads %d"
-                    + " tables users %d x 30 movies %d x 30%n",
+                    + " tables users %d x 30 movies %d x 30 training_step %s%n",
                 start.engine(),
                 Engine.getEngine("PyTorch").getVersion(),
                 Engine.getDjlVersion(),
                 JniUtils.getNumThreads(),
                 JniUtils.getNumInteropThreads(),
                 train.users().size(),
-                train.movies().size());
+                train.movies().size(),
+                config.get(Keys.TRAINING_STEP).name().toLowerCase(Locale.ROOT));
           }
 
           @Override
