@@ -50,13 +50,21 @@ record DjlStepChoice(boolean jvm, String reason) {
     return new DjlStepChoice(true, "");
   }
 
-  /** Says at debug level why the engine's step runs where the JVM step was asked for or allowed. */
+  /**
+   * Says why the engine's step runs where the JVM step was allowed (at debug level) or asked for by
+   * name (as a warning: the user's setting was not followed).
+   */
   void log(TrainingConfig config) {
-    if (!reason.isEmpty()) {
-      LOG.debug(
-          "training_step={}: training on the engine, since {}",
-          config.get(Keys.TRAINING_STEP).name().toLowerCase(java.util.Locale.ROOT),
-          reason);
+    if (reason.isEmpty()) {
+      return;
+    }
+    TrainingStepKind kind = config.get(Keys.TRAINING_STEP);
+    String message = "training_step={}: training on the engine, since {}";
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+    if (kind == TrainingStepKind.JVM) {
+      LOG.warn(message, name, reason);
+    } else {
+      LOG.debug(message, name, reason);
     }
   }
 
