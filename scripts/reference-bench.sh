@@ -76,6 +76,9 @@ run_side() {
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
   wall=$(awk -v w="$wall" 'BEGIN { printf "%.1f", w }')
   figure=$(grep -o "$key[\" :]*[0-9][0-9.]*" "$log" | tail -n 1 | grep -o '[0-9][0-9.]*$' || true)
+  if [ -n "$figure" ]; then
+    figure=$(awk -v f="$figure" 'BEGIN { printf "%.0f", f }')
+  fi
   if [ -z "$figure" ]; then
     echo "reference-bench.sh: side $name printed no $key figure: $command (output in $log)" >&2
     exit 1
