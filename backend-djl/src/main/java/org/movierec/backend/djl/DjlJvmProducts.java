@@ -2,9 +2,10 @@ package org.movierec.backend.djl;
 
 /**
  * The matrix product of {@link DjlJvmTower}'s forward and backward passes over a batch (forward,
- * back to a layer's input, and the weight gradient), written so that C2 vectorizes its inner loop:
- * four inputs and two outputs per pass, the weights of a pass held in locals. Java neither
- * reassociates nor fuses the sums, so every output is summed in index order.
+ * back to a layer's input, and the weight gradient) and of {@link DjlScorer}'s blocks of pairs,
+ * written so that C2 vectorizes its inner loop: four inputs and two outputs per pass, the weights
+ * of a pass held in locals. Java neither reassociates nor fuses the sums, so every output is summed
+ * in index order.
  */
 final class DjlJvmProducts {
 

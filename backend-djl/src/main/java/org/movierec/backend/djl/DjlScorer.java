@@ -220,82 +220,12 @@ final class DjlScorer {
   }
 
   /**
-   * {@code y[j][p] += sum_k w[j][k] x[k][p]} for a layer of {@code units} rows, adding the terms of
-   * each output in index order. Two outputs and four inputs per pass over the block cut the loads
-   * and stores per multiply-add several times over; Java neither reassociates nor fuses the sums,
-   * so every output is the same as one input per pass would give.
+   * {@code y[j][p] += sum_k w[j][k] x[k][p]} for a layer of {@code units} rows, each output's terms
+   * added in index order ({@link DjlJvmProducts#multiply}, the training step's product too).
    */
   private static void accumulate(
       float[] w, int fanIn, int units, float[][] x, float[][] y, int size) {
-    int j = 0;
-    for (; j + 2 <= units; j += 2) {
-      accumulateTwo(w, j * fanIn, fanIn, x, y[j], y[j + 1], size);
-    }
-    if (j < units) {
-      accumulateOne(w, j * fanIn, fanIn, x, y[j], size);
-    }
-  }
-
-  private static void accumulateTwo(
-      float[] w, int offset, int fanIn, float[][] x, float[] row0, float[] row1, int size) {
-    int next = offset + fanIn;
-    int k = 0;
-    for (; k + 4 <= fanIn; k += 4) {
-      float a0 = w[offset + k];
-      float a1 = w[offset + k + 1];
-      float a2 = w[offset + k + 2];
-      float a3 = w[offset + k + 3];
-      float b0 = w[next + k];
-      float b1 = w[next + k + 1];
-      float b2 = w[next + k + 2];
-      float b3 = w[next + k + 3];
-      float[] x0 = x[k];
-      float[] x1 = x[k + 1];
-      float[] x2 = x[k + 2];
-      float[] x3 = x[k + 3];
-      for (int p = 0; p < size; p++) {
-        float v0 = x0[p];
-        float v1 = x1[p];
-        float v2 = x2[p];
-        float v3 = x3[p];
-        row0[p] = row0[p] + a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
-        row1[p] = row1[p] + b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
-      }
-    }
-    for (; k < fanIn; k++) {
-      float a = w[offset + k];
-      float b = w[next + k];
-      float[] column = x[k];
-      for (int p = 0; p < size; p++) {
-        row0[p] += a * column[p];
-        row1[p] += b * column[p];
-      }
-    }
-  }
-
-  private static void accumulateOne(
-      float[] w, int offset, int fanIn, float[][] x, float[] row, int size) {
-    int k = 0;
-    for (; k + 4 <= fanIn; k += 4) {
-      float w0 = w[offset + k];
-      float w1 = w[offset + k + 1];
-      float w2 = w[offset + k + 2];
-      float w3 = w[offset + k + 3];
-      float[] x0 = x[k];
-      float[] x1 = x[k + 1];
-      float[] x2 = x[k + 2];
-      float[] x3 = x[k + 3];
-      for (int p = 0; p < size; p++) {
-        row[p] = row[p] + w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
-      }
-    }
-    for (; k < fanIn; k++) {
-      float weight = w[offset + k];
-      float[] column = x[k];
-      for (int p = 0; p < size; p++) {
-        row[p] += weight * column[p];
-      }
-    }
+    DjlJvmProducts.multiply(w, 0, fanIn, units, x, y, size);
   }
 
   /** This thread's block buffers, at least as wide as this scorer's widest layer. */
