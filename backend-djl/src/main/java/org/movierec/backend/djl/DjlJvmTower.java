@@ -177,7 +177,7 @@ final class DjlJvmTower {
       DjlJvmProducts.multiply(
           parameters, weightOffsets[layer], fanIns[layer], units[layer], x, y, n);
       for (int j = 0; j < units[layer]; j++) {
-        activate(y[j], n, activations[layer]);
+        DjlSplitNetwork.activate(y[j], n, activations[layer]);
       }
       x = y;
     }
@@ -276,28 +276,6 @@ final class DjlJvmTower {
     int offset = weightOffsets[layer];
     for (int j = 0; j < count; j++) {
       System.arraycopy(sums[j], 0, gradient, offset + j * fanIn, fanIn);
-    }
-  }
-
-  /** Applies an activation to the first {@code n} values in place. */
-  private static void activate(float[] y, int n, Activation activation) {
-    switch (activation) {
-      case RELU -> {
-        for (int p = 0; p < n; p++) {
-          y[p] = Math.max(y[p], 0f);
-        }
-      }
-      case IDENTITY -> {}
-      case SIGMOID -> {
-        for (int p = 0; p < n; p++) {
-          y[p] = (float) (1 / (1 + Math.exp(-y[p])));
-        }
-      }
-      case TANH -> {
-        for (int p = 0; p < n; p++) {
-          y[p] = (float) Math.tanh(y[p]);
-        }
-      }
     }
   }
 
