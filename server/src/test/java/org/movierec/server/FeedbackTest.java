@@ -3,10 +3,8 @@ package org.movierec.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +51,8 @@ class FeedbackTest {
 
   @Test
   void fiveRatings_newUser_listHoldsNoneOfThemAndDiffersFromColdStart() throws Exception {
-    List<Integer> coldStart = movies(running.get("/v1/users/" + NEW_USER + "/recommendations"));
+    List<Integer> coldStart =
+        running.get("/v1/users/" + NEW_USER + "/recommendations").recommendedMovies();
     List<Integer> rated = coldStart.subList(0, 5);
 
     for (int movie : rated) {
@@ -66,7 +65,7 @@ class FeedbackTest {
     Reply list = running.get("/v1/users/" + NEW_USER + "/recommendations");
 
     assertThat(list.json().get("fitted_from").textValue()).isEqualTo("store");
-    assertThat(movies(list)).doesNotContainAnyElementsOf(rated).isNotEqualTo(coldStart);
+    assertThat(list.recommendedMovies()).doesNotContainAnyElementsOf(rated).isNotEqualTo(coldStart);
     assertThat(store.userRatings(NEW_USER)).hasSize(5);
   }
 
@@ -144,8 +143,10 @@ class FeedbackTest {
       throws Exception {
     int user = TestModels.user(5);
     List<Integer> coldStart =
-        movies(running.get("/v1/users/" + TestModels.UNKNOWN_USER + "/recommendations"));
-    assertThat(movies(running.get("/v1/users/" + user + "/recommendations")))
+        running
+            .get("/v1/users/" + TestModels.UNKNOWN_USER + "/recommendations")
+            .recommendedMovies();
+    assertThat(running.get("/v1/users/" + user + "/recommendations").recommendedMovies())
         .isNotEqualTo(coldStart);
 
     Reply forgotten = delete("/v1/users/" + user);
@@ -155,13 +156,14 @@ class FeedbackTest {
     assertThat(store.userRatings(user)).isEmpty();
     Reply list = running.get("/v1/users/" + user + "/recommendations");
     assertThat(list.json().get("fitted_from").textValue()).isEqualTo("store");
-    assertThat(movies(list)).isEqualTo(coldStart);
+    assertThat(list.recommendedMovies()).isEqualTo(coldStart);
     assertThat(running.get("/v1/users/" + user + "/ratings").json().get("count").intValue())
         .as("a forgotten user's ratings are shown from nowhere, the model's training list included")
         .isZero();
     running.close();
     running = serve(Optional.empty());
-    assertThat(movies(running.get("/v1/users/" + user + "/recommendations"))).isEqualTo(coldStart);
+    assertThat(running.get("/v1/users/" + user + "/recommendations").recommendedMovies())
+        .isEqualTo(coldStart);
     assertThat(running.get("/v1/users/" + user + "/ratings").json().get("count").intValue())
         .isZero();
   }
@@ -181,7 +183,8 @@ class FeedbackTest {
 
   @Test
   void restart_ratingsWrittenBefore_stillShapeTheList() throws Exception {
-    List<Integer> coldStart = movies(running.get("/v1/users/" + NEW_USER + "/recommendations"));
+    List<Integer> coldStart =
+        running.get("/v1/users/" + NEW_USER + "/recommendations").recommendedMovies();
     for (int movie : coldStart.subList(0, 3)) {
       running.post(
           "/v1/users/" + NEW_USER + "/ratings", "{\"movie\": " + movie + ", \"rating\": 5}");
@@ -192,7 +195,7 @@ class FeedbackTest {
     Reply list = running.get("/v1/users/" + NEW_USER + "/recommendations");
 
     assertThat(list.json().get("fitted_from").textValue()).isEqualTo("store");
-    assertThat(movies(list)).doesNotContainAnyElementsOf(coldStart.subList(0, 3));
+    assertThat(list.recommendedMovies()).doesNotContainAnyElementsOf(coldStart.subList(0, 3));
   }
 
   @Test
@@ -250,14 +253,5 @@ class FeedbackTest {
 
   private static String field(Reply reply) {
     return reply.json().get("error").get("field").textValue();
-  }
-
-  private static List<Integer> movies(Reply reply) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    List<Integer> movies = new ArrayList<>();
-    for (JsonNode item : reply.json().get("recommendations")) {
-      movies.add(item.get("movie").intValue());
-    }
-    return movies;
   }
 }

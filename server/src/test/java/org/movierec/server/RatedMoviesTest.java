@@ -2,7 +2,6 @@ package org.movierec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,8 +70,8 @@ class RatedMoviesTest {
     String path = "/v1/users/" + USER + "/recommendations?top=" + TestModels.MOVIES;
 
     assertThat(heldOut).hasSizeGreaterThan(2);
-    assertThat(movies(withoutData.get(path))).containsAll(heldOut);
-    assertThat(movies(withData.get(path))).doesNotContainAnyElementsOf(ratedInData);
+    assertThat(withoutData.get(path).recommendedMovies()).containsAll(heldOut);
+    assertThat(withData.get(path).recommendedMovies()).doesNotContainAnyElementsOf(ratedInData);
   }
 
   @Test
@@ -81,14 +80,15 @@ class RatedMoviesTest {
     int excluded = unrated.get(0);
 
     List<Integer> listed =
-        movies(
-            withData.get(
+        withData
+            .get(
                 "/v1/users/"
                     + USER
                     + "/recommendations?top="
                     + unrated.size()
                     + "&exclude="
-                    + excluded));
+                    + excluded)
+            .recommendedMovies();
 
     assertThat(listed)
         .doesNotContain(excluded)
@@ -101,8 +101,11 @@ class RatedMoviesTest {
     List<Integer> unrated = unrated();
 
     List<Integer> all =
-        movies(withData.get("/v1/users/" + USER + "/recommendations?top=" + unrated.size()));
-    List<Integer> three = movies(withData.get("/v1/users/" + USER + "/recommendations?top=3"));
+        withData
+            .get("/v1/users/" + USER + "/recommendations?top=" + unrated.size())
+            .recommendedMovies();
+    List<Integer> three =
+        withData.get("/v1/users/" + USER + "/recommendations?top=3").recommendedMovies();
 
     assertThat(all).containsExactlyInAnyOrderElementsOf(unrated);
     assertThat(three).containsExactlyElementsOf(all.subList(0, 3));
@@ -133,7 +136,7 @@ class RatedMoviesTest {
         Reply list = stored.get("/v1/users/" + USER + "/recommendations?top=" + TestModels.MOVIES);
 
         assertThat(list.json().get("fitted_from").textValue()).isEqualTo("model");
-        assertThat(movies(list)).doesNotContainAnyElementsOf(ratedInData);
+        assertThat(list.recommendedMovies()).doesNotContainAnyElementsOf(ratedInData);
       }
     }
   }
@@ -148,14 +151,5 @@ class RatedMoviesTest {
     }
     assertThat(unrated).hasSizeGreaterThan(3);
     return unrated;
-  }
-
-  private static List<Integer> movies(Reply reply) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    List<Integer> movies = new ArrayList<>();
-    for (JsonNode item : reply.json().get("recommendations")) {
-      movies.add(item.get("movie").intValue());
-    }
-    return movies;
   }
 }

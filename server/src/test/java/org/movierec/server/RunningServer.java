@@ -1,5 +1,7 @@
 package org.movierec.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A started server on an ephemeral port of 127.0.0.1 with a JDK HTTP client to call it; closing
@@ -17,7 +21,18 @@ import java.time.Duration;
 final class RunningServer implements AutoCloseable {
 
   /** One answer: status, content type and body, parsed as JSON when it is JSON. */
-  record Reply(int status, String contentType, String body, JsonNode json) {}
+  record Reply(int status, String contentType, String body, JsonNode json) {
+
+    /** The movie ids of a list answer, best first; fails the test unless the status is 200. */
+    List<Integer> recommendedMovies() {
+      assertThat(status).as(body).isEqualTo(200);
+      List<Integer> movies = new ArrayList<>();
+      for (JsonNode item : json.get("recommendations")) {
+        movies.add(item.get("movie").intValue());
+      }
+      return movies;
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
